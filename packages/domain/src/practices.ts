@@ -1,0 +1,37 @@
+import { z } from "zod";
+import { SlugSchema } from "./slug.js";
+import { ThemeCodeSchema } from "./themes.js";
+
+export const PracticeReferenceSchema = z
+  .string()
+  .trim()
+  .min(1, "must not be empty")
+  .max(200, "must be at most 200 characters")
+  .meta({ description: "A document the practice rests on", example: "UNSCR 2396 (2017)" });
+
+const PracticeFieldsSchema = z.strictObject({
+  id: SlugSchema,
+  title: z.string().trim().min(1, "must not be empty").max(200, "must be at most 200 characters"),
+  themes: z.array(ThemeCodeSchema).min(1, "must name at least one theme").max(13),
+  summary: z.string().trim().min(1, "must not be empty").max(1000, "must be at most 1000 characters"),
+  body: z.string().trim().max(20_000, "must be at most 20000 characters").default(""),
+  sourceEventIds: z.array(SlugSchema).max(50).default([]),
+  references: z.array(PracticeReferenceSchema).max(50).default([]),
+  sample: z.boolean().default(false),
+});
+
+export const NewPracticeSchema = PracticeFieldsSchema.meta({ id: "NewPractice" });
+export type NewPractice = z.input<typeof NewPracticeSchema>;
+export type ValidNewPractice = z.output<typeof NewPracticeSchema>;
+
+export const PracticePatchSchema = PracticeFieldsSchema.omit({ id: true })
+  .partial()
+  .refine((patch) => Object.keys(patch).length > 0, { message: "must change at least one field" })
+  .meta({ id: "PracticePatch" });
+export type PracticePatch = z.output<typeof PracticePatchSchema>;
+
+export const PracticeSchema = PracticeFieldsSchema.extend({
+  createdAt: z.string(),
+  updatedAt: z.string(),
+}).meta({ id: "Practice" });
+export type Practice = z.output<typeof PracticeSchema>;

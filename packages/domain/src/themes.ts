@@ -1,0 +1,362 @@
+import { z } from "zod";
+
+/** Theme codes are stable identifiers: add new ones as the catalogue needs, never rename one. */
+export const THEME_CODES = [
+  "integrated-border-management",
+  "legal-frameworks",
+  "interagency-cooperation",
+  "cross-border-cooperation",
+  "community-engagement",
+  "border-surveillance",
+  "biometrics",
+  "international-databases",
+  "api-pnr",
+  "ftf-travel",
+  "capacity-building",
+  "demarcation",
+  "human-rights",
+] as const;
+
+export const ThemeCodeSchema = z.enum(THEME_CODES, {
+  error: () => `must be one of the theme codes: ${THEME_CODES.join(", ")}`,
+});
+export type ThemeCode = z.infer<typeof ThemeCodeSchema>;
+
+export const ThemeSchema = z.object({
+  code: ThemeCodeSchema,
+  label: z.string(),
+  labels: z.object({ en: z.string(), fr: z.string(), es: z.string() }),
+  description: z.string(),
+  synonyms: z.array(z.string()),
+});
+export type Theme = z.infer<typeof ThemeSchema>;
+
+/**
+ * The taxonomy. Synonyms are lowercase phrases a practitioner may type, in English, French and
+ * Spanish; short acronyms ("api", "ibm", "ftf") are matched as whole words only.
+ */
+export const THEMES: readonly Theme[] = [
+  {
+    code: "integrated-border-management",
+    label: "Integrated border management",
+    labels: {
+      en: "Integrated border management",
+      fr: "Gestion intégrée des frontières",
+      es: "Gestión integrada de fronteras",
+    },
+    description: "National border strategies and coordinated, whole-of-government border management.",
+    synonyms: [
+      "ibm",
+      "integrated border management",
+      "border management",
+      "border security",
+      "border strategy",
+      "national border strategy",
+      "gestion intégrée des frontières",
+      "gestion des frontières",
+      "sécurité des frontières",
+      "gestión integrada de fronteras",
+      "gestión de fronteras",
+      "seguridad fronteriza",
+    ],
+  },
+  {
+    code: "legal-frameworks",
+    label: "Legal frameworks",
+    labels: { en: "Legal frameworks", fr: "Cadres juridiques", es: "Marcos jurídicos" },
+    description: "Border legislation, administrative arrangements and mandates.",
+    synonyms: [
+      "legal framework",
+      "legal frameworks",
+      "legislation",
+      "law",
+      "laws",
+      "legal",
+      "mandates",
+      "administrative arrangements",
+      "cadre juridique",
+      "cadres juridiques",
+      "législation",
+      "marco jurídico",
+      "marco legal",
+      "legislación",
+    ],
+  },
+  {
+    code: "interagency-cooperation",
+    label: "Interagency cooperation",
+    labels: {
+      en: "Interagency cooperation",
+      fr: "Coopération interinstitutionnelle",
+      es: "Cooperación interinstitucional",
+    },
+    description:
+      "Inclusive cooperation between the agencies at the border, with mandates updated for terrorism risks.",
+    synonyms: [
+      "interagency",
+      "inter-agency",
+      "interagency cooperation",
+      "interagency coordination",
+      "inter-agency cooperation",
+      "whole of government",
+      "coopération interinstitutionnelle",
+      "coopération interagences",
+      "interagences",
+      "cooperación interinstitucional",
+      "coordinación interinstitucional",
+    ],
+  },
+  {
+    code: "cross-border-cooperation",
+    label: "Cross-border cooperation",
+    labels: {
+      en: "Cross-border cooperation",
+      fr: "Coopération transfrontalière",
+      es: "Cooperación transfronteriza",
+    },
+    description: "Coordinated or joint patrols and information exchange with neighbouring States.",
+    synonyms: [
+      "cross-border",
+      "cross border",
+      "cross-border cooperation",
+      "joint patrols",
+      "joint patrol",
+      "shared patrolling",
+      "coordinated patrols",
+      "information exchange",
+      "information sharing",
+      "coopération transfrontalière",
+      "transfrontalière",
+      "patrouilles conjointes",
+      "cooperación transfronteriza",
+      "transfronteriza",
+      "patrullas conjuntas",
+    ],
+  },
+  {
+    code: "community-engagement",
+    label: "Community engagement",
+    labels: {
+      en: "Community engagement",
+      fr: "Engagement communautaire",
+      es: "Participación comunitaria",
+    },
+    description: "Engagement with border and nomadic communities: community border policing.",
+    synonyms: [
+      "community engagement",
+      "community",
+      "communities",
+      "border communities",
+      "nomadic",
+      "nomadic populations",
+      "nomads",
+      "community policing",
+      "community border policing",
+      "engagement communautaire",
+      "communautés frontalières",
+      "communautés",
+      "nomades",
+      "police de proximité",
+      "participación comunitaria",
+      "comunidades fronterizas",
+      "comunidades",
+      "nómadas",
+    ],
+  },
+  {
+    code: "border-surveillance",
+    label: "Border surveillance",
+    labels: { en: "Border surveillance", fr: "Surveillance des frontières", es: "Vigilancia fronteriza" },
+    description: "Surveillance and verification technology, balanced with well-trained officers.",
+    synonyms: [
+      "surveillance",
+      "border surveillance",
+      "remote borders",
+      "porous borders",
+      "green border",
+      "land borders",
+      "surveillance technology",
+      "drones",
+      "surveillance des frontières",
+      "frontières poreuses",
+      "vigilancia fronteriza",
+      "vigilancia",
+      "fronteras porosas",
+    ],
+  },
+  {
+    code: "biometrics",
+    label: "Biometrics",
+    labels: { en: "Biometrics", fr: "Biométrie", es: "Biometría" },
+    description: "Biometrics and traveller verification at ports of entry.",
+    synonyms: [
+      "biometrics",
+      "biometric",
+      "fingerprints",
+      "facial recognition",
+      "traveller verification",
+      "identity verification",
+      "ports of entry",
+      "biométrie",
+      "biométrique",
+      "empreintes digitales",
+      "biometría",
+      "biométrico",
+      "huellas dactilares",
+    ],
+  },
+  {
+    code: "international-databases",
+    label: "International databases",
+    labels: {
+      en: "Access to international databases",
+      fr: "Accès aux bases de données internationales",
+      es: "Acceso a bases de datos internacionales",
+    },
+    description: "Access to international databases such as INTERPOL's at the front line.",
+    synonyms: [
+      "international databases",
+      "databases",
+      "database",
+      "interpol",
+      "i-24/7",
+      "sltd",
+      "watchlists",
+      "watchlist",
+      "bases de données",
+      "base de données",
+      "bases de datos",
+      "base de datos",
+    ],
+  },
+  {
+    code: "api-pnr",
+    label: "API and PNR",
+    labels: {
+      en: "Advance passenger information and PNR",
+      fr: "Informations préalables sur les passagers et PNR",
+      es: "Información anticipada sobre pasajeros y PNR",
+    },
+    description:
+      "Advance Passenger Information and Passenger Name Record data (UNSCR 2178, 2396; ICAO Annex 9).",
+    synonyms: [
+      "api",
+      "pnr",
+      "api/pnr",
+      "advance passenger information",
+      "passenger name record",
+      "passenger name records",
+      "passenger data",
+      "airline data",
+      "icao annex 9",
+      "informations préalables sur les passagers",
+      "données des passagers",
+      "dossier passager",
+      "información anticipada sobre pasajeros",
+      "datos de pasajeros",
+      "registro de nombres de pasajeros",
+    ],
+  },
+  {
+    code: "ftf-travel",
+    label: "Foreign terrorist fighters",
+    labels: {
+      en: "Travel of foreign terrorist fighters",
+      fr: "Déplacements des combattants terroristes étrangers",
+      es: "Viajes de combatientes terroristas extranjeros",
+    },
+    description: "Detecting and preventing the travel of foreign terrorist fighters.",
+    synonyms: [
+      "ftf",
+      "ftfs",
+      "foreign terrorist fighters",
+      "foreign terrorist fighter",
+      "foreign fighters",
+      "returnees",
+      "combattants terroristes étrangers",
+      "cte",
+      "combatientes terroristas extranjeros",
+      "cte",
+    ],
+  },
+  {
+    code: "capacity-building",
+    label: "Capacity building",
+    labels: {
+      en: "Coordinated capacity building",
+      fr: "Renforcement des capacités",
+      es: "Desarrollo de capacidades",
+    },
+    description: "Coordinated capacity building and training, including training of trainers.",
+    synonyms: [
+      "capacity building",
+      "capacity-building",
+      "training of trainers",
+      "tot",
+      "curriculum",
+      "renforcement des capacités",
+      "formation de formateurs",
+      "desarrollo de capacidades",
+      "fortalecimiento de capacidades",
+      "formación de formadores",
+    ],
+  },
+  {
+    code: "demarcation",
+    label: "Border demarcation",
+    labels: {
+      en: "Border demarcation and delimitation",
+      fr: "Démarcation et délimitation des frontières",
+      es: "Demarcación y delimitación de fronteras",
+    },
+    description: "Demarcation and delimitation of borders.",
+    synonyms: [
+      "demarcation",
+      "delimitation",
+      "boundary",
+      "boundaries",
+      "démarcation",
+      "délimitation",
+      "demarcación",
+      "delimitación",
+    ],
+  },
+  {
+    code: "human-rights",
+    label: "Human rights",
+    labels: {
+      en: "Human rights and the rule of law",
+      fr: "Droits de l'homme et état de droit",
+      es: "Derechos humanos y Estado de derecho",
+    },
+    description: "Human rights, refugees' protection and the rule of law in border management.",
+    synonyms: [
+      "human rights",
+      "rule of law",
+      "refugees",
+      "refugee",
+      "asylum",
+      "gender",
+      "droits de l'homme",
+      "droits humains",
+      "état de droit",
+      "réfugiés",
+      "derechos humanos",
+      "estado de derecho",
+      "refugiados",
+    ],
+  },
+];
+
+const THEMES_BY_CODE = new Map(THEMES.map((theme) => [theme.code, theme]));
+
+/** The theme with this code; throws for an unknown code (codes are validated at the edges). */
+export function getTheme(code: ThemeCode): Theme {
+  const theme = THEMES_BY_CODE.get(code);
+  if (!theme) throw new Error(`unknown theme code ${code}`);
+  return theme;
+}
+
+export function isThemeCode(value: string): value is ThemeCode {
+  return THEMES_BY_CODE.has(value as ThemeCode);
+}
