@@ -1,0 +1,41 @@
+import type { OpenAPIHono } from "@hono/zod-openapi";
+import { createApp } from "./lib/create-app.js";
+import type { AppDeps, AppEnv } from "./lib/types.js";
+import { renderDocsPage } from "./routes/docs/docs-page.js";
+import events from "./routes/events/events.index.js";
+import health from "./routes/health/health.index.js";
+import practices from "./routes/practices/practices.index.js";
+import themes from "./routes/themes/themes.index.js";
+
+export const API_VERSION = "1.0.0";
+
+const routers = [health, events, practices, themes];
+
+/** The whole API: the shell of createApp with every resource's routes, the OpenAPI document and /docs. */
+export function buildApp(deps: AppDeps): OpenAPIHono<AppEnv> {
+  const app = createApp(deps);
+  for (const router of routers) app.route("/", router);
+  app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {
+    type: "http",
+    scheme: "bearer",
+    description: "An API key made by `npm run api -- keys create`, sent as `Authorization: Bearer bsi_…`",
+  });
+  const documentConfig = {
+    openapi: "3.1.0",
+    info: {
+      title: "BSI Desk API",
+      version: API_VERSION,
+      description:
+        "The catalogue of the UN Counter-Terrorism Centre's Border Security Initiative (events and good practices) and the requests Member States file.",
+    },
+  };
+  let documentCache: ReturnType<typeof app.getOpenAPI31Document> | undefined;
+  const getDocument = () => {
+    documentCache ??= app.getOpenAPI31Document(documentConfig);
+    return documentCache;
+  };
+  app.get("/openapi.json", (c) => c.json(getDocument()));
+  app.get("/docs", (c) => c.html(renderDocsPage(getDocument() as never)));
+  app.get("/", (c) => c.redirect("/docs"));
+  return app;
+}

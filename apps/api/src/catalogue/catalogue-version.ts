@@ -1,0 +1,41 @@
+import { randomUUID } from "node:crypto";
+import type { Kysely } from "kysely";
+import type { Database } from "../db/database.js";
+
+const KEY = "catalogue_version";
+
+/**
+ * A token that changes with every catalogue write, stored in the database so that every API
+ * instance sees the same one. Cached listings are keyed by it.
+ */
+export async function readCatalogueVersion(db: Kysely<Database>): Promise<string> {
+  const row = await db.selectFrom("settings").select("value").where("key", "=", KEY).executeTakeFirst();
+  return row?.value ?? "0";
+}
+
+/** Call inside the transaction that changes the catalogue. */
+export async function bumpCatalogueVersion(trx: Kysely<Database>): Promise<void> {
+  await trx
+    .insertInto("settings")
+    .values({ key: KEY, value: randomUUID() })
+    .onConflict((oc) => oc.column("key").doUpdateSet((eb) => ({ value: eb.ref("excluded.value") })))
+    .execute();
+}
+
+/** A small map that forgets its oldest entries; used to cache serialized listings. */
+export class ResponseCache {
+  readonly #entries = new Map<string, string>();
+  constructor(readonly capacity = 500) {}
+
+  get(key: string): string | undefined {
+    return this.#entries.get(key);
+  }
+
+  set(key: string, body: string): void {
+    if (this.#entries.size >= this.capacity) {
+      const oldest = this.#entries.keys().next().value;
+      if (oldest !== undefined) this.#entries.delete(oldest);
+    }
+    this.#entries.set(key, body);
+  }
+}

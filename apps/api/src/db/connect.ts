@@ -1,0 +1,56 @@
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import SQLite from "better-sqlite3";
+import { Kysely, SqliteDialect } from "kysely";
+import type { Database } from "./database.js";
+
+export type DialectName = "sqlite" | "postgres";
+
+export interface DatabaseHandle {
+  db: Kysely<Database>;
+  dialect: DialectName;
+  /** Where the data lives, without credentials (for logs and /ready). */
+  location: string;
+  /** The raw better-sqlite3 connection, for the SQLite search module and integrity checks. */
+  sqlite?: SQLite.Database;
+  close(): Promise<void>;
+}
+
+/** Parses `file:./data/bsi.sqlite`, a plain path, or `:memory:` into a filesystem path for SQLite. */
+export function sqlitePathFromUrl(url: string): string {
+  if (url === ":memory:" || url === "file::memory:") return ":memory:";
+  if (url.startsWith("file:")) return url.slice("file:".length).replace(/^\/\/(?=\/)/, "");
+  return url;
+}
+
+/**
+ * Opens the SQLite database with the settings the API relies on: WAL (readers never wait for the
+ * writer), a busy timeout (concurrent writers queue instead of failing), and foreign keys on.
+ */
+export function openSqlite(url: string): DatabaseHandle {
+  const path = sqlitePathFromUrl(url);
+  if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
+  const sqlite = new SQLite(path);
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("busy_timeout = 5000");
+  sqlite.pragma("foreign_keys = ON");
+  sqlite.pragma("synchronous = NORMAL");
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return {
+    db,
+    dialect: "sqlite",
+    location: path,
+    sqlite,
+    async close() {
+      await db.destroy();
+    },
+  };
+}
+
+export async function openDatabase(url: string): Promise<DatabaseHandle> {
+  if (/^postgres(ql)?:\/\//.test(url)) {
+    const { openPostgres } = await import("./connect-postgres.js");
+    return openPostgres(url);
+  }
+  return openSqlite(url);
+}

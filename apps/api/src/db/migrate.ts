@@ -1,0 +1,38 @@
+import {
+  type Kysely,
+  type Migration,
+  type MigrationProvider,
+  type MigrationResultSet,
+  Migrator,
+} from "kysely";
+import type { Database } from "./database.js";
+import * as createCatalogue from "./migrations/2026_11_24_090000_create_catalogue.js";
+import * as createSearchIndex from "./migrations/2026_11_24_090100_create_search_index.js";
+import * as createRequests from "./migrations/2026_11_24_090200_create_requests.js";
+
+/** Migrations are listed here (not read from disk) so the compiled build and the tests run the same set. */
+const MIGRATIONS: Record<string, Migration> = {
+  "2026_11_24_090000_create_catalogue": createCatalogue,
+  "2026_11_24_090100_create_search_index": createSearchIndex,
+  "2026_11_24_090200_create_requests": createRequests,
+};
+
+class StaticMigrationProvider implements MigrationProvider {
+  async getMigrations(): Promise<Record<string, Migration>> {
+    return MIGRATIONS;
+  }
+}
+
+export class MigrationError extends Error {}
+
+/** Brings the schema up to date; throws MigrationError naming the migration that failed. */
+export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationResultSet> {
+  const migrator = new Migrator({ db, provider: new StaticMigrationProvider() });
+  const result = await migrator.migrateToLatest();
+  if (result.error) {
+    const failed = result.results?.find((entry) => entry.status === "Error");
+    const reason = result.error instanceof Error ? result.error.message : String(result.error);
+    throw new MigrationError(`migration ${failed?.migrationName ?? "(unknown)"} failed: ${reason}`);
+  }
+  return result;
+}

@@ -1,0 +1,158 @@
+import { issuesToFieldErrors } from "@bsi/domain";
+import { OpenAPIHono } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { cors } from "hono/cors";
+import { HTTPException } from "hono/http-exception";
+import { requestId } from "hono/request-id";
+import { secureHeaders } from "hono/secure-headers";
+import { authenticate } from "../auth/authenticate.js";
+import { AppError, validationError } from "./app-error.js";
+import { rateLimit } from "./rate-limit.js";
+import type { AppDeps, AppEnv } from "./types.js";
+
+const WHERE_BY_TARGET: Record<string, string> = {
+  query: "query parameters",
+  json: "body",
+  param: "path",
+  header: "headers",
+};
+
+/** A router whose validation failures become 400 problems naming each field. */
+export function createRouter(): OpenAPIHono<AppEnv> {
+  return new OpenAPIHono<AppEnv>({
+    strict: false,
+    defaultHook: (result) => {
+      if (!result.success) {
+        const errors = issuesToFieldErrors(result.error.issues);
+        throw validationError(errors, WHERE_BY_TARGET[result.target] ?? result.target);
+      }
+    },
+  });
+}
+
+export function problemResponse(c: Context<AppEnv>, error: AppError): Response {
+  const body = JSON.stringify(error.toProblem(c.get("requestId")));
+  const headers = new Headers({ "content-type": "application/problem+json; charset=utf-8" });
+  for (const [name, value] of Object.entries(error.headers ?? {})) headers.set(name, value);
+  return c.body(body, error.status, Object.fromEntries(headers));
+}
+
+function toAppError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  if (error instanceof HTTPException) {
+    if (error.status === 400)
+      return new AppError("bad_request", `${error.message}: send a valid JSON document`);
+    if (error.status === 413) return new AppError("payload_too_large", error.message);
+    if (error.status === 415) {
+      return new AppError(
+        "unsupported_media_type",
+        "Unsupported media type: send the body as application/json",
+      );
+    }
+    if (error.status === 401) return new AppError("unauthorized", error.message);
+    return new AppError("bad_request", error.message);
+  }
+  if (isDatabaseUnavailable(error)) {
+    return new AppError("unavailable", "The database cannot take writes right now; try again shortly", {
+      headers: { "retry-after": "5" },
+      cause: error,
+    });
+  }
+  return new AppError("internal", "An unexpected error happened; it has been logged with the request id", {
+    cause: error,
+  });
+}
+
+/** Errors that mean the store is temporarily unusable (read-only file, full disk, lost connection). */
+function isDatabaseUnavailable(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code !== "string") return false;
+  return (
+    code === "SQLITE_READONLY" ||
+    code.startsWith("SQLITE_READONLY") ||
+    code === "SQLITE_FULL" ||
+    code === "SQLITE_IOERR" ||
+    code.startsWith("SQLITE_IOERR") ||
+    code === "SQLITE_BUSY" ||
+    code === "SQLITE_CANTOPEN" ||
+    code === "ECONNREFUSED" ||
+    code === "ECONNRESET" ||
+    code === "57P01" ||
+    code === "57P02" ||
+    code === "57P03" ||
+    code === "08006" ||
+    code === "08001" ||
+    code === "08003"
+  );
+}
+
+/**
+ * The application shell: request id, structured logging, secure headers, CORS (closed unless
+ * configured), body limit, authentication, rate limits, not-found and one error handler.
+ * Routes are mounted by `buildApp`.
+ */
+export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
+  const app = createRouter();
+  const origins = deps.config.CORS_ORIGINS.split(",")
+    .map((origin) => origin.trim())
+    .filter(Boolean);
+
+  app.use("*", requestId({ headerName: "X-Request-Id" }));
+  app.use("*", async (c, next) => {
+    c.set("deps", deps);
+    c.set("apiKey", null);
+    const log = deps.logger.child({ requestId: c.get("requestId") });
+    c.set("log", log);
+    const started = performance.now();
+    await next();
+    const durationMs = Math.round((performance.now() - started) * 100) / 100;
+    const status = c.res.status;
+    const entry = { method: c.req.method, path: c.req.path, status, durationMs };
+    if (status >= 500) log.error(entry, "request failed");
+    else log.info(entry, "request");
+  });
+  app.use(
+    "*",
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'none'"],
+        styleSrc: ["'unsafe-inline'"],
+        imgSrc: ["'self'", "data:"],
+        frameAncestors: ["'none'"],
+      },
+      crossOriginResourcePolicy: "same-origin",
+    }),
+  );
+  if (origins.length > 0) {
+    app.use(
+      "*",
+      cors({ origin: origins, allowHeaders: ["Authorization", "Content-Type", "Idempotency-Key"] }),
+    );
+  }
+  app.use(
+    "*",
+    bodyLimit({
+      maxSize: deps.config.BODY_LIMIT,
+      onError: () => {
+        throw new AppError(
+          "payload_too_large",
+          `The body is larger than the limit of ${deps.config.BODY_LIMIT} bytes`,
+        );
+      },
+    }),
+  );
+  app.use("*", authenticate);
+  app.use("*", rateLimit);
+
+  app.notFound((c) =>
+    problemResponse(c, new AppError("not_found", `No route matches ${c.req.method} ${c.req.path}`)),
+  );
+  app.onError((error, c) => {
+    const appError = toAppError(error);
+    const log = c.get("log") ?? deps.logger;
+    if (appError.status >= 500) log.error({ err: error }, appError.message);
+    return problemResponse(c, appError);
+  });
+  return app;
+}

@@ -1,0 +1,197 @@
+import {
+  type Event,
+  type EventKind,
+  type EventStatus,
+  issuesToFieldErrors,
+  type RegionCode,
+  type ThemeCode,
+  todayIn,
+  validateEventRules,
+} from "@bsi/domain";
+import type { RouteHandler, z } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import { recordActivity } from "../../activity/activity.repository.js";
+import { requireScope } from "../../auth/authenticate.js";
+import {
+  bumpCatalogueVersion,
+  ResponseCache,
+  readCatalogueVersion,
+} from "../../catalogue/catalogue-version.js";
+import { AppError } from "../../lib/app-error.js";
+import { decodeCursor, encodeCursor } from "../../lib/cursor.js";
+import { splitCsv } from "../../lib/query-schemas.js";
+import type { AppEnv } from "../../lib/types.js";
+import { parseSearchQuery } from "../../search/search-index.js";
+import * as repository from "./events.repository.js";
+import type * as routes from "./events.routes.js";
+
+type ListQuery = z.infer<typeof routes.ListEventsQuerySchema>;
+
+interface EventCursor {
+  s?: string;
+  i?: string;
+  o?: number;
+}
+
+/** Turns validated query parameters into repository filters and a page. */
+export function queryToFilters(
+  c: Context<AppEnv>,
+  query: ListQuery,
+): { filters: repository.EventFilters; page: repository.EventPage; cursorScope: string } {
+  const today = todayIn("UTC", c.var.deps.now());
+  let from = query.from;
+  if (query.upcoming === "true" && (!from || from < today)) from = today;
+  const filters: repository.EventFilters = {
+    from,
+    to: query.to,
+    kinds: splitCsv(query.kind) as EventKind[],
+    countries: splitCsv(query.country),
+    regions: splitCsv(query.region) as RegionCode[],
+    themes: splitCsv(query.theme) as ThemeCode[],
+    statuses: splitCsv(query.status) as EventStatus[],
+    online: query.online === undefined ? undefined : query.online === "true",
+    sample: query.sample === undefined ? undefined : query.sample === "true",
+    search: query.q === undefined ? undefined : parseSearchQuery(query.q),
+  };
+  const { cursor: _cursor, limit: _limit, ...rest } = query;
+  const cursorScope = `events:${JSON.stringify(rest)}`;
+  const page: repository.EventPage = {
+    limit: query.limit ? Number(query.limit) : 20,
+    order: query.order ?? "asc",
+  };
+  if (query.cursor) {
+    const position = decodeCursor<EventCursor>(c.var.deps.cursorKey, cursorScope, query.cursor);
+    if (filters.search) {
+      if (typeof position.o !== "number" || position.o < 0)
+        throw new AppError(
+          "validation_failed",
+          "Invalid query parameters: cursor is not a cursor this listing issued",
+        );
+      page.offset = position.o;
+    } else {
+      if (typeof position.s !== "string" || typeof position.i !== "string") {
+        throw new AppError(
+          "validation_failed",
+          "Invalid query parameters: cursor is not a cursor this listing issued",
+        );
+      }
+      page.after = { startsOn: position.s, id: position.i };
+    }
+  }
+  return { filters, page, cursorScope };
+}
+
+const listCache = new WeakMap<object, ResponseCache>();
+
+/**
+ * Listings are served from a cache keyed by the query, today's date and the catalogue version
+ * stored in the database: one small read per request instead of a query and a serialization.
+ */
+export const listEvents: RouteHandler<typeof routes.listEvents, AppEnv> = async (c) => {
+  const deps = c.var.deps;
+  const query = c.req.valid("query");
+  const version = await readCatalogueVersion(deps.handle.db);
+  const cacheKey = `${version}|${todayIn("UTC", deps.now())}|${c.req.url}`;
+  let cache = listCache.get(deps);
+  if (!cache) {
+    cache = new ResponseCache();
+    listCache.set(deps, cache);
+  }
+  const cached = cache.get(cacheKey);
+  if (cached !== undefined) {
+    return c.body(cached, 200, { "content-type": "application/json" }) as never;
+  }
+  const { filters, page, cursorScope } = queryToFilters(c, query);
+  const { events, hasMore } = await repository.listEvents(deps.handle.db, deps.search, filters, page);
+  let nextCursor: string | null = null;
+  const last = events.at(-1);
+  if (hasMore && last) {
+    nextCursor = filters.search
+      ? encodeCursor(deps.cursorKey, cursorScope, { o: (page.offset ?? 0) + events.length })
+      : encodeCursor(deps.cursorKey, cursorScope, { s: last.startsOn, i: last.id });
+  }
+  const body = JSON.stringify({ items: events, nextCursor });
+  cache.set(cacheKey, body);
+  return c.body(body, 200, { "content-type": "application/json" }) as never;
+};
+
+export const getEvent: RouteHandler<typeof routes.getEvent, AppEnv> = async (c) => {
+  const { id } = c.req.valid("param");
+  const event = await repository.findEvent(c.var.deps.handle.db, id);
+  if (!event) throw new AppError("not_found", `No event has the id ${id}`);
+  return c.json(event, 200);
+};
+
+export const createEvent: RouteHandler<typeof routes.createEvent, AppEnv> = async (c) => {
+  requireScope(c, "catalog:write");
+  const input = c.req.valid("json");
+  const deps = c.var.deps;
+  const at = deps.now().toISOString();
+  const event = await deps.handle.db.transaction().execute(async (trx) => {
+    if (await repository.findEvent(trx, input.id)) {
+      throw new AppError("conflict", `An event with the id ${input.id} already exists; choose another id`, {
+        errors: [{ field: "id", message: "is already taken" }],
+      });
+    }
+    const created = await repository.insertEvent(trx, deps.search, input, at);
+    await bumpCatalogueVersion(trx);
+    await recordActivity(trx, { type: "event.created", subject: created.id, at, data: { event: created } });
+    return created;
+  });
+  deps.notifyOutbox();
+  return c.json(event, 201, { location: `/v1/events/${event.id}` });
+};
+
+export const updateEvent: RouteHandler<typeof routes.updateEvent, AppEnv> = async (c) => {
+  requireScope(c, "catalog:write");
+  const { id } = c.req.valid("param");
+  const patch = c.req.valid("json");
+  const deps = c.var.deps;
+  const at = deps.now().toISOString();
+  const event = await deps.handle.db.transaction().execute(async (trx) => {
+    const current = await repository.findEvent(trx, id);
+    if (!current) throw new AppError("not_found", `No event has the id ${id}`);
+    const next: Event = {
+      ...current,
+      ...patch,
+      registration: patch.registration ?? current.registration,
+      updatedAt: at,
+    } as Event;
+    const issues = validateEventRules(next);
+    if (issues.length > 0) {
+      const errors = issuesToFieldErrors(issues);
+      throw new AppError(
+        "unprocessable",
+        `The change would break a rule: ${errors.map((e) => `${e.field} ${e.message}`).join("; ")}`,
+        { errors },
+      );
+    }
+    await repository.saveEvent(trx, deps.search, next);
+    await bumpCatalogueVersion(trx);
+    await recordActivity(trx, {
+      type: "event.updated",
+      subject: id,
+      at,
+      data: { event: next, changed: Object.keys(patch) },
+    });
+    return next;
+  });
+  deps.notifyOutbox();
+  return c.json(event, 200);
+};
+
+export const deleteEvent: RouteHandler<typeof routes.deleteEvent, AppEnv> = async (c) => {
+  requireScope(c, "catalog:write");
+  const { id } = c.req.valid("param");
+  const deps = c.var.deps;
+  const at = deps.now().toISOString();
+  await deps.handle.db.transaction().execute(async (trx) => {
+    const current = await repository.findEvent(trx, id);
+    if (!current) throw new AppError("not_found", `No event has the id ${id}`);
+    await repository.deleteEvent(trx, deps.search, id);
+    await bumpCatalogueVersion(trx);
+    await recordActivity(trx, { type: "event.deleted", subject: id, at, data: { event: current } });
+  });
+  deps.notifyOutbox();
+  return c.body(null, 204);
+};

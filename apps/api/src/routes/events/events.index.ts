@@ -1,0 +1,93 @@
+import { SlugSchema } from "@bsi/domain";
+import { z } from "@hono/zod-openapi";
+import { AppError } from "../../lib/app-error.js";
+import { createRouter } from "../../lib/create-app.js";
+import * as handlers from "./events.handlers.js";
+import { renderCalendar } from "./events.ics.js";
+import * as repository from "./events.repository.js";
+import * as routes from "./events.routes.js";
+
+const ICS_TYPE = "text/calendar; charset=utf-8";
+
+function baseUrlOf(url: string, configured: string | undefined): string {
+  return configured ?? new URL(url).origin;
+}
+
+const router = createRouter();
+
+// Calendar feeds first, so /v1/events/{id}.ics is not taken for an event id.
+router.get("/v1/events.ics", async (c) => {
+  const parsed = routes.ListEventsQuerySchema.safeParse(c.req.query());
+  if (!parsed.success) {
+    const errors = parsed.error.issues.map((issue) => ({
+      field: issue.path.join(".") || "(query)",
+      message: issue.message,
+    }));
+    throw new AppError(
+      "validation_failed",
+      `Invalid query parameters: ${errors.map((e) => `${e.field} ${e.message}`).join("; ")}`,
+      { errors },
+    );
+  }
+  const query = { upcoming: "true" as const, limit: "100", ...parsed.data };
+  const { filters, page } = handlers.queryToFilters(c, query);
+  const deps = c.var.deps;
+  const { events } = await repository.listEvents(deps.handle.db, deps.search, filters, {
+    ...page,
+    limit: Math.max(page.limit, 100),
+  });
+  const body = renderCalendar(events, {
+    name: "BSI events",
+    baseUrl: baseUrlOf(c.req.url, deps.config.PUBLIC_URL),
+  });
+  return c.body(body, 200, {
+    "content-type": ICS_TYPE,
+    "content-disposition": 'inline; filename="bsi-events.ics"',
+  });
+});
+
+router.get("/v1/events/:file{[^/]+\\.ics}", async (c) => {
+  const id = c.req.param("file").slice(0, -".ics".length);
+  if (!SlugSchema.safeParse(id).success) throw new AppError("not_found", `No event has the id ${id}`);
+  const deps = c.var.deps;
+  const event = await repository.findEvent(deps.handle.db, id);
+  if (!event) throw new AppError("not_found", `No event has the id ${id}`);
+  const body = renderCalendar([event], {
+    name: event.title,
+    baseUrl: baseUrlOf(c.req.url, deps.config.PUBLIC_URL),
+  });
+  return c.body(body, 200, {
+    "content-type": ICS_TYPE,
+    "content-disposition": `attachment; filename="${id}.ics"`,
+  });
+});
+
+router.openAPIRegistry.registerPath({
+  method: "get",
+  path: "/v1/events.ics",
+  tags: ["Events"],
+  summary: "Upcoming events as an iCalendar feed (RFC 5545)",
+  description: "Takes the same filters as GET /v1/events; upcoming events by default.",
+  request: { query: routes.ListEventsQuerySchema },
+  responses: { 200: { description: "text/calendar", content: { "text/calendar": { schema: z.string() } } } },
+});
+router.openAPIRegistry.registerPath({
+  method: "get",
+  path: "/v1/events/{id}.ics",
+  tags: ["Events"],
+  summary: "One event as an iCalendar file, to add to a calendar",
+  request: { params: z.object({ id: SlugSchema }) },
+  responses: {
+    200: { description: "text/calendar", content: { "text/calendar": { schema: z.string() } } },
+    404: { description: "No event has this id" },
+  },
+});
+
+router
+  .openapi(routes.listEvents, handlers.listEvents)
+  .openapi(routes.getEvent, handlers.getEvent)
+  .openapi(routes.createEvent, handlers.createEvent)
+  .openapi(routes.updateEvent, handlers.updateEvent)
+  .openapi(routes.deleteEvent, handlers.deleteEvent);
+
+export default router;

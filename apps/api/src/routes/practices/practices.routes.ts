@@ -1,0 +1,108 @@
+import {
+  NewPracticeSchema,
+  PracticePatchSchema,
+  PracticeSchema,
+  ProblemSchema,
+  SlugSchema,
+  THEME_CODES,
+} from "@bsi/domain";
+import { createRoute, z } from "@hono/zod-openapi";
+import { CursorQuerySchema, csvOf, LimitQuerySchema, SearchQuerySchema } from "../../lib/query-schemas.js";
+
+const tags = ["Practices"];
+const security = [{ bearerAuth: [] }];
+const problem = (description: string) => ({
+  description,
+  content: { "application/problem+json": { schema: ProblemSchema } },
+});
+
+export const ListPracticesQuerySchema = z.strictObject({
+  theme: csvOf(THEME_CODES, "theme").optional().openapi({ example: "community-engagement" }),
+  q: SearchQuerySchema.optional(),
+  limit: LimitQuerySchema.optional(),
+  cursor: CursorQuerySchema.optional(),
+});
+
+const PracticeListSchema = z
+  .object({ items: z.array(PracticeSchema), nextCursor: z.string().nullable() })
+  .openapi("PracticeList");
+const IdParamSchema = z.object({ id: SlugSchema.openapi({ param: { name: "id", in: "path" } }) });
+
+export const listPractices = createRoute({
+  method: "get",
+  path: "/v1/practices",
+  tags,
+  summary: "List good practices",
+  request: { query: ListPracticesQuerySchema },
+  responses: {
+    200: {
+      description: "A page of practices",
+      content: { "application/json": { schema: PracticeListSchema } },
+    },
+    400: problem("A filter, limit or cursor is invalid"),
+  },
+});
+
+export const getPractice = createRoute({
+  method: "get",
+  path: "/v1/practices/{id}",
+  tags,
+  summary: "Get one good practice",
+  request: { params: IdParamSchema },
+  responses: {
+    200: { description: "The practice", content: { "application/json": { schema: PracticeSchema } } },
+    404: problem("No practice has this id"),
+  },
+});
+
+export const createPractice = createRoute({
+  method: "post",
+  path: "/v1/practices",
+  tags,
+  security,
+  summary: "Create a good practice (catalog:write)",
+  request: { body: { required: true, content: { "application/json": { schema: NewPracticeSchema } } } },
+  responses: {
+    201: { description: "Created", content: { "application/json": { schema: PracticeSchema } } },
+    400: problem("The body is invalid"),
+    401: problem("No key or an invalid key"),
+    403: problem("The key lacks catalog:write"),
+    409: problem("A practice with this id exists"),
+    422: problem("A source event does not exist"),
+  },
+});
+
+export const updatePractice = createRoute({
+  method: "patch",
+  path: "/v1/practices/{id}",
+  tags,
+  security,
+  summary: "Change a good practice (catalog:write)",
+  request: {
+    params: IdParamSchema,
+    body: { required: true, content: { "application/json": { schema: PracticePatchSchema } } },
+  },
+  responses: {
+    200: { description: "The changed practice", content: { "application/json": { schema: PracticeSchema } } },
+    400: problem("The body is invalid"),
+    401: problem("No key or an invalid key"),
+    403: problem("The key lacks catalog:write"),
+    404: problem("No practice has this id"),
+    422: problem("A source event does not exist"),
+  },
+});
+
+export const deletePractice = createRoute({
+  method: "delete",
+  path: "/v1/practices/{id}",
+  tags,
+  security,
+  summary: "Delete a good practice (catalog:write)",
+  request: { params: IdParamSchema },
+  responses: {
+    204: { description: "Deleted" },
+    401: problem("No key or an invalid key"),
+    403: problem("The key lacks catalog:write"),
+    404: problem("No practice has this id"),
+  },
+});

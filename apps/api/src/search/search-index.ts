@@ -1,0 +1,90 @@
+import {
+  COUNTRY_NAME_LANGUAGES,
+  countryName,
+  type Event,
+  type Practice,
+  REGIONS,
+  THEMES,
+  type ThemeCode,
+} from "@bsi/domain";
+import type { Kysely, RawBuilder } from "kysely";
+import type { Database } from "../db/database.js";
+import { AppError } from "../lib/app-error.js";
+
+/**
+ * Full-text search, behind one interface so each database has its own implementation. Everything
+ * dialect-specific about search lives in this folder.
+ */
+export interface SearchIndex {
+  indexEvent(db: Kysely<Database>, event: Event): Promise<void>;
+  removeEvent(db: Kysely<Database>, id: string): Promise<void>;
+  indexPractice(db: Kysely<Database>, practice: Practice): Promise<void>;
+  removePractice(db: Kysely<Database>, id: string): Promise<void>;
+  /** A table expression with columns `id` and `rank` (lower ranks first) for events matching the terms. */
+  matchEvents(terms: SearchTerms): RawBuilder<{ id: string; rank: number }>;
+  matchPractices(terms: SearchTerms): RawBuilder<{ id: string; rank: number }>;
+}
+
+export interface SearchTerms {
+  /** Plain words, lowercase, at most 20. */
+  words: string[];
+}
+
+export const MAX_QUERY_LENGTH = 200;
+const OPERATOR_CHARACTERS = /["*()^:{}[\]+]/;
+const OPERATOR_WORDS = /(^|\s)(AND|OR|NOT|NEAR)(\s|$)/;
+
+/**
+ * Turns `q` into plain search words. Search syntax is refused with a 400 that says so, instead of
+ * being passed to the engine: `q` is a list of words, not a query language.
+ */
+export function parseSearchQuery(q: string, field = "q"): SearchTerms {
+  if (q.length > MAX_QUERY_LENGTH) {
+    throw new AppError(
+      "validation_failed",
+      `Invalid query parameters: ${field} must be at most ${MAX_QUERY_LENGTH} characters`,
+      {
+        errors: [{ field, message: `must be at most ${MAX_QUERY_LENGTH} characters` }],
+      },
+    );
+  }
+  if (OPERATOR_CHARACTERS.test(q) || OPERATOR_WORDS.test(q)) {
+    const message = "must be plain words: search operators, quotes, * and parentheses are not supported";
+    throw new AppError("validation_failed", `Invalid query parameters: ${field} ${message}`, {
+      errors: [{ field, message }],
+    });
+  }
+  const words = (q.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 20);
+  if (words.length === 0) {
+    const message = "must contain at least one word";
+    throw new AppError("validation_failed", `Invalid query parameters: ${field} ${message}`, {
+      errors: [{ field, message }],
+    });
+  }
+  return { words };
+}
+
+/** Names a place is known by, in the UN languages the catalogue carries. */
+export function placeText(event: Pick<Event, "city" | "country" | "region" | "online">): string {
+  const parts: string[] = [];
+  if (event.city) parts.push(event.city);
+  if (event.country) {
+    for (const language of COUNTRY_NAME_LANGUAGES.slice(0, 3))
+      parts.push(countryName(event.country, language));
+  }
+  if (event.region) {
+    const region = REGIONS.find((candidate) => candidate.code === event.region);
+    if (region) parts.push(region.names.en, region.names.fr, region.names.es);
+  }
+  if (event.online) parts.push("online virtual en ligne virtual");
+  return [...new Set(parts)].join(" ");
+}
+
+/** Theme labels and synonyms, so "FTF" finds events on foreign terrorist fighters. */
+export function themeText(themes: readonly ThemeCode[]): string {
+  return themes
+    .map((code) => THEMES.find((theme) => theme.code === code))
+    .filter((theme) => theme !== undefined)
+    .map((theme) => [theme.label, theme.labels.fr, theme.labels.es, ...theme.synonyms].join(" "))
+    .join(" ");
+}
