@@ -16,14 +16,24 @@ export type Problem = z.infer<typeof ProblemSchema>;
 
 /** Turns zod issues into `{ field, message }` pairs with dotted paths ("registration.deadline"). */
 export function issuesToFieldErrors(
-  issues: readonly { path: readonly PropertyKey[]; message: string }[],
+  issues: readonly {
+    path: readonly PropertyKey[];
+    message: string;
+    code?: string;
+    keys?: readonly string[];
+  }[],
   prefix = "",
 ): { field: string; message: string }[] {
-  return issues.map((issue) => {
+  const join = (path: string) => (prefix && path ? `${prefix}.${path}` : prefix || path || "(root)");
+  return issues.flatMap((issue) => {
     const path = issue.path.map(String).join(".");
-    return {
-      field: prefix && path ? `${prefix}.${path}` : prefix || path || "(body)",
-      message: issue.message,
-    };
+    if (issue.code === "unrecognized_keys" && issue.keys?.length) {
+      // One entry per unknown field, named, so the client sees exactly what to remove.
+      return issue.keys.map((key) => ({
+        field: join(path ? `${path}.${key}` : key),
+        message: "is not a known field",
+      }));
+    }
+    return [{ field: join(path), message: issue.message }];
   });
 }

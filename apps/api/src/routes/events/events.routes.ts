@@ -60,7 +60,7 @@ export const EventListSchema = z
   .object({ items: z.array(EventSchema), nextCursor: z.string().nullable() })
   .openapi("EventList");
 
-const IdParamSchema = z.object({ id: SlugSchema.openapi({ param: { name: "id", in: "path" } }) });
+const IdParamSchema = z.object({ id: SlugSchema });
 
 export const listEvents = createRoute({
   method: "get",

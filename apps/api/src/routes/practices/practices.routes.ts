@@ -26,7 +26,7 @@ export const ListPracticesQuerySchema = z.strictObject({
 const PracticeListSchema = z
   .object({ items: z.array(PracticeSchema), nextCursor: z.string().nullable() })
   .openapi("PracticeList");
-const IdParamSchema = z.object({ id: SlugSchema.openapi({ param: { name: "id", in: "path" } }) });
+const IdParamSchema = z.object({ id: SlugSchema });
 
 export const listPractices = createRoute({
   method: "get",

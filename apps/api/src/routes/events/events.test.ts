@@ -1,0 +1,350 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestApp, type TestApp } from "../../lib/test-app.js";
+
+const NOW = new Date("2026-11-24T10:00:00Z");
+let api: TestApp;
+let writer: string;
+let reader: string;
+
+async function countEvents(): Promise<number> {
+  const row = await api.handle.db
+    .selectFrom("events")
+    .select((eb) => eb.fn.countAll<number>().as("count"))
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
+const newEvent = (overrides: Record<string, unknown> = {}) => ({
+  id: "2027-03-dakar-test-workshop",
+  title: "Test workshop in Dakar",
+  kind: "workshop",
+  startsOn: "2027-03-10",
+  endsOn: "2027-03-11",
+  timeZone: "Africa/Dakar",
+  city: "Dakar",
+  country: "SN",
+  region: "sahel",
+  themes: ["community-engagement"],
+  summary: "A workshop made by a test.",
+  ...overrides,
+});
+
+beforeAll(async () => {
+  api = await createTestApp({ now: () => NOW });
+  writer = await api.createKey(["catalog:write"], "writer");
+  reader = await api.createKey(["requests:read"], "reader");
+});
+afterAll(async () => {
+  await api.close();
+});
+
+describe("GET /v1/events?upcoming=true", () => {
+  it("returns the sample programme, soonest first, all ending today or later and marked sample", async () => {
+    const response = await api.request("/v1/events?upcoming=true&limit=100");
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as {
+      items: Array<{ startsOn: string; endsOn: string; sample: boolean }>;
+    };
+    expect(body.items.length).toBeGreaterThanOrEqual(8);
+    const starts = body.items.map((event) => event.startsOn);
+    expect(starts).toEqual([...starts].sort());
+    for (const event of body.items) {
+      expect(event.endsOn >= "2026-11-24").toBe(true);
+      expect(event.sample).toBe(true);
+    }
+  });
+
+  it("leaves the sample programme out with sample=false, keeping the historical catalogue", async () => {
+    const upcoming = (await (await api.request("/v1/events?upcoming=true&sample=false")).json()) as {
+      items: unknown[];
+    };
+    expect(upcoming.items).toHaveLength(0);
+    const all = (await (await api.request("/v1/events?sample=false&limit=100")).json()) as {
+      items: Array<{ id: string }>;
+    };
+    expect(all.items.map((event) => event.id)).toContain("2015-09-vienna-experts-seminar");
+  });
+});
+
+describe("filters and pagination", () => {
+  it("walks every page with the cursor without repeating or skipping an event", async () => {
+    const all = (await (await api.request("/v1/events?limit=100")).json()) as {
+      items: Array<{ id: string }>;
+    };
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const url: string = `/v1/events?limit=3${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`;
+      const page = (await (await api.request(url)).json()) as {
+        items: Array<{ id: string }>;
+        nextCursor: string | null;
+      };
+      seen.push(...page.items.map((event) => event.id));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual(all.items.map((event) => event.id));
+  });
+
+  it("filters by region, kind, country and theme together", async () => {
+    const body = (await (await api.request("/v1/events?region=sahel&kind=workshop&limit=100")).json()) as {
+      items: Array<{ region: string; kind: string }>;
+    };
+    expect(body.items.length).toBeGreaterThan(0);
+    for (const event of body.items) expect([event.region, event.kind]).toEqual(["sahel", "workshop"]);
+    const kenya = (await (await api.request("/v1/events?country=KE")).json()) as {
+      items: Array<{ id: string }>;
+    };
+    expect(kenya.items.map((event) => event.id)).toEqual(["2015-12-nairobi-horn-of-africa-workshop"]);
+    const api_pnr = (await (await api.request("/v1/events?theme=api-pnr")).json()) as {
+      items: Array<{ themes: string[] }>;
+    };
+    expect(api_pnr.items.length).toBeGreaterThan(0);
+    for (const event of api_pnr.items) expect(event.themes).toContain("api-pnr");
+  });
+
+  it("finds events overlapping a date range", async () => {
+    const body = (await (await api.request("/v1/events?from=2015-09-11&to=2015-12-03")).json()) as {
+      items: Array<{ id: string }>;
+    };
+    expect(body.items.map((event) => event.id)).toEqual([
+      "2015-09-vienna-experts-seminar",
+      "2015-12-nairobi-horn-of-africa-workshop",
+    ]);
+  });
+
+  it("searches titles, places and theme synonyms, best match first", async () => {
+    const vienna = (await (await api.request("/v1/events?q=vienna")).json()) as {
+      items: Array<{ city: string }>;
+    };
+    expect(vienna.items.length).toBeGreaterThan(0);
+    for (const event of vienna.items) expect(event.city).toBe("Vienna");
+    const ftf = (await (await api.request("/v1/events?q=FTF")).json()) as {
+      items: Array<{ themes: string[] }>;
+    };
+    expect(ftf.items.length).toBeGreaterThan(0);
+    for (const event of ftf.items) expect(event.themes).toContain("ftf-travel");
+    const french = (await (await api.request("/v1/events?q=Sénégal")).json()) as {
+      items: Array<{ country: string }>;
+    };
+    expect(french.items.map((event) => event.country)).toContain("SN");
+  });
+});
+
+describe("bad input gets a 4xx problem naming the field, and nothing changes", () => {
+  const cases: Array<[string, string, number, string]> = [
+    ["an impossible date", "/v1/events?from=2026-13-45", 400, "from"],
+    ["to before from", "/v1/events?from=2027-01-10&to=2027-01-01", 400, "to"],
+    ["limit 0", "/v1/events?limit=0", 400, "limit"],
+    ["limit -1", "/v1/events?limit=-1", 400, "limit"],
+    ["limit 1000", "/v1/events?limit=1000", 400, "limit"],
+    ["limit abc", "/v1/events?limit=abc", 400, "limit"],
+    [
+      "a forged cursor",
+      "/v1/events?cursor=eyJzIjoiMjAxNS0wMS0wMSIsImkiOiJ4In0.AAAAAAAAAAAAAAAAAAAAAA",
+      400,
+      "cursor",
+    ],
+    ["a cursor that is not one", "/v1/events?cursor=abc", 400, "cursor"],
+    ["an unknown parameter", "/v1/events?colour=blue", 400, "colour"],
+    ["an unknown kind", "/v1/events?kind=party", 400, "kind"],
+    ["a quote in q", `/v1/events?q=${encodeURIComponent('"sahel')}`, 400, "q"],
+    ["boolean operators in q", "/v1/events?q=AND%20OR", 400, "q"],
+    ["a star in q", "/v1/events?q=*", 400, "q"],
+    ["NEAR( in q", "/v1/events?q=NEAR(a%20b)", 400, "q"],
+    ["a 10,000-character q", `/v1/events?q=${"a".repeat(10_000)}`, 400, "q"],
+    ["an unknown event", "/v1/events/no-such-event", 404, ""],
+  ];
+  for (const [what, url, status, field] of cases) {
+    it(`refuses ${what}`, async () => {
+      const response = await api.request(url);
+      expect(response.status).toBe(status);
+      expect(response.headers.get("content-type")).toContain("application/problem+json");
+      const problem = (await response.json()) as {
+        status: number;
+        detail: string;
+        errors?: Array<{ field: string }>;
+      };
+      expect(problem.status).toBe(status);
+      if (field) expect(problem.errors?.map((error) => error.field)).toContain(field);
+    });
+  }
+
+  it("refuses a truncated cursor", async () => {
+    const page = (await (await api.request("/v1/events?limit=2")).json()) as { nextCursor: string };
+    const response = await api.request(`/v1/events?limit=2&cursor=${page.nextCursor.slice(0, -3)}`);
+    expect(response.status).toBe(400);
+  });
+
+  it("refuses a cursor made for another listing", async () => {
+    const page = (await (await api.request("/v1/events?limit=2&kind=workshop")).json()) as {
+      nextCursor: string;
+    };
+    const response = await api.request(`/v1/events?limit=2&kind=seminar&cursor=${page.nextCursor}`);
+    expect(response.status).toBe(400);
+  });
+
+  it("refuses writes without a key, with a key lacking the scope, or with a revoked key", async () => {
+    const before = await countEvents();
+    expect((await api.request("/v1/events", { method: "POST", json: newEvent() })).status).toBe(401);
+    const wrongScope = await api.request("/v1/events", { method: "POST", json: newEvent(), token: reader });
+    expect(wrongScope.status).toBe(403);
+    expect(((await wrongScope.json()) as { detail: string }).detail).toContain("catalog:write");
+    const revoked = await api.createKey(["catalog:write"], "soon revoked");
+    const { revokeApiKey } = await import("../../auth/api-keys.js");
+    await revokeApiKey(api.handle.db, revoked.slice(0, 10));
+    expect(
+      (await api.request("/v1/events", { method: "POST", json: newEvent(), token: revoked })).status,
+    ).toBe(401);
+    expect(await countEvents()).toBe(before);
+  });
+
+  it("refuses unknown body fields, bad JSON, the wrong content type and a body over the limit", async () => {
+    const before = await countEvents();
+    const unknown = await api.request("/v1/events", {
+      method: "POST",
+      json: newEvent({ colour: "blue" }),
+      token: writer,
+    });
+    expect(unknown.status).toBe(400);
+    expect(
+      ((await unknown.json()) as { errors: Array<{ field: string }> }).errors.map((e) => e.field),
+    ).toContain("colour");
+    const badJson = await api.request("/v1/events", {
+      method: "POST",
+      body: "{not json",
+      headers: { "content-type": "application/json" },
+      token: writer,
+    });
+    expect(badJson.status).toBe(400);
+    const wrongType = await api.request("/v1/events", {
+      method: "POST",
+      body: "title=x",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      token: writer,
+    });
+    expect(wrongType.status).toBe(415);
+    const huge = await api.request("/v1/events", {
+      method: "POST",
+      json: newEvent({ summary: "x".repeat(200_000) }),
+      token: writer,
+    });
+    expect(huge.status).toBe(413);
+    const endsFirst = await api.request("/v1/events", {
+      method: "POST",
+      json: newEvent({ endsOn: "2027-03-01" }),
+      token: writer,
+    });
+    expect(endsFirst.status).toBe(400);
+    expect(
+      ((await endsFirst.json()) as { errors: Array<{ field: string }> }).errors.map((e) => e.field),
+    ).toContain("endsOn");
+    expect(await countEvents()).toBe(before);
+  });
+});
+
+describe("writing with a catalog:write key", () => {
+  it("creates, edits and deletes an event, and refuses a duplicate id with 409", async () => {
+    const created = await api.request("/v1/events", { method: "POST", json: newEvent(), token: writer });
+    expect(created.status).toBe(201);
+    expect(created.headers.get("location")).toBe("/v1/events/2027-03-dakar-test-workshop");
+    const duplicate = await api.request("/v1/events", { method: "POST", json: newEvent(), token: writer });
+    expect(duplicate.status).toBe(409);
+
+    const listed = (await (await api.request("/v1/events?country=SN&upcoming=true")).json()) as {
+      items: Array<{ id: string }>;
+    };
+    expect(listed.items.map((event) => event.id)).toContain("2027-03-dakar-test-workshop");
+
+    const edited = await api.request("/v1/events/2027-03-dakar-test-workshop", {
+      method: "PATCH",
+      json: { title: "Renamed workshop", status: "confirmed" },
+      token: writer,
+    });
+    expect(edited.status).toBe(200);
+    expect(((await edited.json()) as { title: string }).title).toBe("Renamed workshop");
+    const found = (await (await api.request("/v1/events?q=renamed")).json()) as {
+      items: Array<{ id: string }>;
+    };
+    expect(found.items.map((event) => event.id)).toEqual(["2027-03-dakar-test-workshop"]);
+
+    const breaking = await api.request("/v1/events/2027-03-dakar-test-workshop", {
+      method: "PATCH",
+      json: { endsOn: "2027-01-01" },
+      token: writer,
+    });
+    expect(breaking.status).toBe(422);
+
+    expect(
+      (await api.request("/v1/events/2027-03-dakar-test-workshop", { method: "DELETE", token: writer }))
+        .status,
+    ).toBe(204);
+    expect((await api.request("/v1/events/2027-03-dakar-test-workshop")).status).toBe(404);
+    const afterDelete = (await (await api.request("/v1/events?q=renamed")).json()) as { items: unknown[] };
+    expect(afterDelete.items).toHaveLength(0);
+  });
+});
+
+describe("calendar feeds", () => {
+  it("serves one event as an all-day RFC 5545 VEVENT whose end is the day after it ends", async () => {
+    const response = await api.request("/v1/events/2016-05-dakar-sahel-workshop.ics");
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toContain("text/calendar");
+    const text = await response.text();
+    expect(text.startsWith("BEGIN:VCALENDAR\r\n")).toBe(true);
+    expect(text).toContain("VERSION:2.0");
+    expect(text).toContain("UID:2016-05-dakar-sahel-workshop@bsi-desk");
+    expect(text).toContain("DTSTART;VALUE=DATE:20160511");
+    expect(text).toContain("DTEND;VALUE=DATE:20160513");
+    expect(text.trimEnd().endsWith("END:VCALENDAR")).toBe(true);
+    for (const line of text.split("\r\n")) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
+  });
+
+  it("serves the upcoming programme as a feed with sample events marked", async () => {
+    const text = await (await api.request("/v1/events.ics")).text();
+    const count = text.split("BEGIN:VEVENT").length - 1;
+    expect(count).toBeGreaterThanOrEqual(8);
+    expect(text).toContain("SUMMARY:[Sample] ");
+  });
+
+  it("answers 404 for the calendar of an unknown event", async () => {
+    expect((await api.request("/v1/events/nope-nope.ics")).status).toBe(404);
+  });
+});
+
+describe("the service around the routes", () => {
+  it("describes every route in OpenAPI 3.1 and on the docs page", async () => {
+    const document = (await (await api.request("/openapi.json")).json()) as {
+      openapi: string;
+      paths: Record<string, unknown>;
+    };
+    expect(document.openapi).toBe("3.1.0");
+    for (const path of [
+      "/v1/events",
+      "/v1/events/{id}",
+      "/v1/events.ics",
+      "/v1/events/{id}.ics",
+      "/v1/practices",
+      "/v1/practices/{id}",
+      "/health",
+      "/ready",
+    ]) {
+      expect(Object.keys(document.paths)).toContain(path);
+    }
+    const docs = await (await api.request("/docs")).text();
+    for (const path of Object.keys(document.paths)) expect(docs).toContain(path.replaceAll("&", "&amp;"));
+  });
+
+  it("sends secure headers and a request id on every response, errors included", async () => {
+    for (const path of ["/v1/events", "/nowhere", "/v1/events?limit=0"]) {
+      const response = await api.request(path);
+      expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+      expect(response.headers.get("x-frame-options")).toBeTruthy();
+      expect(response.headers.get("x-request-id")).toMatch(/.{8,}/);
+    }
+  });
+
+  it("answers /health and /ready", async () => {
+    expect(await (await api.request("/health")).json()).toEqual({ status: "ok" });
+    expect(await (await api.request("/ready")).json()).toEqual({ status: "ready", database: "sqlite" });
+  });
+});
