@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { CountryCodeSchema } from "./countries.js";
 import { IsoDateSchema, TimeZoneSchema } from "./dates.js";
+import { withoutDefaults } from "./patch.js";
 import { RegionCodeSchema } from "./regions.js";
 import { SlugSchema } from "./slug.js";
 import { ThemeCodeSchema } from "./themes.js";
@@ -99,13 +100,15 @@ export const NewEventSchema = EventFieldsSchema.superRefine(checkEventRules).met
 export type NewEvent = z.input<typeof NewEventSchema>;
 export type ValidNewEvent = z.output<typeof NewEventSchema>;
 
-/** A partial update: any field but the id; the merged event is checked again by the API. */
-export const EventPatchSchema = EventFieldsSchema.omit({ id: true })
+const { id: _eventId, ...eventPatchFields } = EventFieldsSchema.shape;
+
+/**
+ * A partial update: any field but the id, without defaults (a field left out keeps its value); the
+ * merged event is checked again by the API.
+ */
+export const EventPatchSchema = z
+  .strictObject(withoutDefaults(eventPatchFields))
   .partial()
-  .extend({
-    status: EventStatusSchema.optional(),
-    timeZone: TimeZoneSchema.optional(),
-  })
   .refine((patch) => Object.keys(patch).length > 0, { message: "must change at least one field" })
   .meta({ id: "EventPatch" });
 export type EventPatch = z.output<typeof EventPatchSchema>;
@@ -120,7 +123,8 @@ export type Event = z.output<typeof EventSchema>;
 
 /** Checks the merged result of a PATCH with the same cross-field rules as a new event. */
 export function validateEventRules(event: Event): z.core.$ZodIssue[] {
-  const result = EventFieldsSchema.superRefine(checkEventRules).safeParse(event);
+  const { createdAt: _createdAt, updatedAt: _updatedAt, ...fields } = event;
+  const result = EventFieldsSchema.superRefine(checkEventRules).safeParse(fields);
   return result.success ? [] : result.error.issues;
 }
 

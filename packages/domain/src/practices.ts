@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { withoutDefaults } from "./patch.js";
 import { SlugSchema } from "./slug.js";
 import { ThemeCodeSchema } from "./themes.js";
 
@@ -24,7 +25,11 @@ export const NewPracticeSchema = PracticeFieldsSchema.meta({ id: "NewPractice" }
 export type NewPractice = z.input<typeof NewPracticeSchema>;
 export type ValidNewPractice = z.output<typeof NewPracticeSchema>;
 
-export const PracticePatchSchema = PracticeFieldsSchema.omit({ id: true })
+const { id: _practiceId, ...practicePatchFields } = PracticeFieldsSchema.shape;
+
+/** A partial update: any field but the id, without defaults (a field left out keeps its value). */
+export const PracticePatchSchema = z
+  .strictObject(withoutDefaults(practicePatchFields))
   .partial()
   .refine((patch) => Object.keys(patch).length > 0, { message: "must change at least one field" })
   .meta({ id: "PracticePatch" });

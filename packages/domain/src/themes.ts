@@ -276,7 +276,6 @@ export const THEMES: readonly Theme[] = [
       "combattants terroristes étrangers",
       "cte",
       "combatientes terroristas extranjeros",
-      "cte",
     ],
   },
   {
