@@ -1,0 +1,263 @@
+import { foldText, getTheme, parseReference, THEMES, type ThemeCode } from "@bsi/domain";
+import type { DeskApi } from "../api.js";
+import { type AnswerInput, renderAnswer, renderNotice } from "../blocks/answer.js";
+import { context as contextBlock } from "../blocks/elements.js";
+import { renderEventCard } from "../blocks/event-card.js";
+import { ACTION_IDS } from "../blocks/ids.js";
+import { renderPracticeCard } from "../blocks/practice-card.js";
+import { renderRequestCard } from "../blocks/request-card.js";
+import type { KnownBlock, SlackMessage } from "../blocks/types.js";
+import { apiStatus, describeFailure } from "./failures.js";
+import { type DeskQuery, encodeQuery } from "./query.js";
+import { canSeeRequest, type Viewer } from "./viewer.js";
+
+/** Items asked of list routes per page. */
+export const LIST_PAGE_SIZE = 5;
+
+export interface QueryContext {
+  api: DeskApi;
+  apiUrl: string;
+  viewer: Viewer;
+  /** Offer "Share in channel" (ephemeral replies to commands). */
+  shareable?: boolean;
+  /** Set when the reply is being shared into a channel by this user. */
+  sharedBy?: string;
+  /** The clock, for the "now" a question is first asked at. */
+  now?: () => Date;
+}
+
+/**
+ * Runs a query against the API and lays the result out as a Slack message. Failures become a
+ * message too (what failed, what to do, what the user typed): this never throws for API errors.
+ */
+export async function runQuery(query: DeskQuery, context: QueryContext): Promise<SlackMessage> {
+  try {
+    switch (query.kind) {
+      case "ask":
+        return await answerQuestion(query, context);
+      case "events":
+        return await listUpcomingEvents(query, context);
+      case "next":
+        return await showNextEvent(context);
+      case "practices":
+        return await listPractices(query, context);
+      case "status":
+        return await showRequestStatus(query, context);
+    }
+  } catch (error) {
+    return describeFailure(error, echoOf(query));
+  }
+}
+
+/** What the user typed, to show back with a failure. */
+export function echoOf(query: DeskQuery): string | undefined {
+  switch (query.kind) {
+    case "ask":
+      return query.question;
+    case "events":
+      return `events ${query.words}`.trim();
+    case "next":
+      return "next";
+    case "practices":
+      return `practices ${query.topic}`.trim();
+    case "status":
+      return `status ${query.reference ?? ""}`.trim();
+  }
+}
+
+function shareOf(query: DeskQuery, context: QueryContext): Pick<AnswerInput, "share" | "sharedBy"> {
+  const result: Pick<AnswerInput, "share" | "sharedBy"> = {};
+  if (context.shareable) result.share = encodeQuery(query);
+  if (context.sharedBy) result.sharedBy = context.sharedBy;
+  return result;
+}
+
+async function answerQuestion(
+  query: Extract<DeskQuery, { kind: "ask" }>,
+  context: QueryContext,
+): Promise<SlackMessage> {
+  const now = query.now ?? (context.now ?? (() => new Date()))().toISOString();
+  const answer = await context.api.ask({ question: query.question, now });
+  const visibleRequests = answer.requests.filter((request) => canSeeRequest(context.viewer, request));
+  const units: KnownBlock[][] = [
+    ...answer.events.map((event) => renderEventCard(event, { apiUrl: context.apiUrl })),
+    ...answer.practices.map((practice) => renderPracticeCard(practice)),
+    ...visibleRequests.map((request) => renderRequestCard(request)),
+  ];
+  if (visibleRequests.length < answer.requests.length) {
+    units.push([contextBlock(["Requests are private: ask me in a direct message, or use `/bsi status`."])]);
+  }
+  if (answer.fallback) units.push([contextBlock(["Try `/bsi help` for what BSI Desk can answer."])]);
+  const firstPage = { ...query, now, offset: 0 };
+  return renderAnswer({
+    lead: answer.text,
+    units,
+    offset: query.offset ?? 0,
+    more: { kind: "offset", value: (offset) => encodeQuery({ ...query, now, offset }) },
+    ...shareOf(firstPage, context),
+  }).message;
+}
+
+async function listUpcomingEvents(
+  query: Extract<DeskQuery, { kind: "events" }>,
+  context: QueryContext,
+): Promise<SlackMessage> {
+  const words = query.words.trim();
+  const page = await context.api.listEvents({
+    upcoming: true,
+    limit: LIST_PAGE_SIZE,
+    ...(words ? { q: words } : {}),
+    ...(query.cursor ? { cursor: query.cursor } : {}),
+  });
+  const lead = query.cursor
+    ? undefined
+    : words
+      ? page.items.length > 0
+        ? `Upcoming events matching “${words}”:`
+        : undefined
+      : page.items.length > 0
+        ? "Upcoming BSI events:"
+        : undefined;
+  const input: AnswerInput = {
+    units: page.items.map((event) => renderEventCard(event, { apiUrl: context.apiUrl })),
+    empty: words
+      ? `No upcoming events match “${words}”. Try fewer words, or \`/bsi events\` for every upcoming event.`
+      : "No upcoming events are scheduled yet.",
+    ...shareOf({ kind: "events", words, ...(query.cursor ? { cursor: query.cursor } : {}) }, context),
+  };
+  if (lead) input.lead = lead;
+  if (page.nextCursor)
+    input.more = { kind: "cursor", value: encodeQuery({ kind: "events", words, cursor: page.nextCursor }) };
+  return renderAnswer(input).message;
+}
+
+async function showNextEvent(context: QueryContext): Promise<SlackMessage> {
+  const page = await context.api.listEvents({ upcoming: true, limit: 1 });
+  const input: AnswerInput = {
+    lead: page.items.length > 0 ? "The next BSI event:" : "No upcoming events are scheduled yet.",
+    units: page.items.map((event) => renderEventCard(event, { apiUrl: context.apiUrl })),
+    ...shareOf({ kind: "next" }, context),
+  };
+  if (page.nextCursor)
+    input.more = {
+      kind: "cursor",
+      value: encodeQuery({ kind: "events", words: "", cursor: page.nextCursor }),
+    };
+  return renderAnswer(input).message;
+}
+
+/** The theme a topic names: its code, label or one of its synonyms, accents and case ignored. */
+export function themeForTopic(topic: string): ThemeCode | undefined {
+  const folded = foldText(topic.trim());
+  if (!folded) return undefined;
+  const theme = THEMES.find(
+    (candidate) =>
+      candidate.code === folded ||
+      foldText(candidate.label) === folded ||
+      Object.values(candidate.labels).some((label) => foldText(label) === folded) ||
+      candidate.synonyms.some((synonym) => foldText(synonym) === folded),
+  );
+  return theme?.code;
+}
+
+async function listPractices(
+  query: Extract<DeskQuery, { kind: "practices" }>,
+  context: QueryContext,
+): Promise<SlackMessage> {
+  const topic = query.topic.trim();
+  if (!topic) return pickThemeMessage();
+  const theme = themeForTopic(topic);
+  const page = await context.api.listPractices({
+    limit: LIST_PAGE_SIZE,
+    ...(theme ? { theme } : { q: topic }),
+    ...(query.cursor ? { cursor: query.cursor } : {}),
+  });
+  const about = theme ? getTheme(theme).label : `“${topic}”`;
+  const input: AnswerInput = {
+    units: page.items.map((practice) => renderPracticeCard(practice)),
+    empty: `No good practices found on ${about}. Try another topic, or \`/bsi practices\` to browse by theme.`,
+    ...shareOf({ kind: "practices", topic, ...(query.cursor ? { cursor: query.cursor } : {}) }, context),
+  };
+  if (!query.cursor && page.items.length > 0) input.lead = `Good practices on ${about}:`;
+  if (page.nextCursor)
+    input.more = {
+      kind: "cursor",
+      value: encodeQuery({ kind: "practices", topic, cursor: page.nextCursor }),
+    };
+  return renderAnswer(input).message;
+}
+
+/** `/bsi practices` with no topic: the themes, and a picker that lists a theme's practices. */
+export function pickThemeMessage(): SlackMessage {
+  const labels = THEMES.map((theme) => theme.label).join(" · ");
+  return {
+    text: "Good practices are grouped by theme: pick one.",
+    blocks: [
+      {
+        type: "section",
+        text: {
+          type: "mrkdwn",
+          text: "Good practices are grouped by theme. Pick one, or try `/bsi practices <topic>`.",
+        },
+        accessory: {
+          type: "external_select",
+          action_id: ACTION_IDS.pickTheme,
+          placeholder: { type: "plain_text", text: "Choose a theme" },
+          min_query_length: 0,
+        },
+      },
+      contextBlock([labels]),
+    ],
+  };
+}
+
+async function showRequestStatus(
+  query: Extract<DeskQuery, { kind: "status" }>,
+  context: QueryContext,
+): Promise<SlackMessage> {
+  if (query.reference) {
+    const parsed = parseReference(query.reference);
+    if (!parsed) {
+      return renderNotice(
+        `“${query.reference}” doesn't look like a request reference; they look like BSI-2026-0042.`,
+      );
+    }
+    const reference = query.reference.trim().toUpperCase();
+    const notFound = renderNotice(`No request ${reference} was found among the requests you can see.`);
+    let request: Awaited<ReturnType<DeskApi["getRequest"]>>;
+    try {
+      request = await context.api.getRequest(reference);
+    } catch (error) {
+      if (apiStatus(error) === 404) return notFound;
+      throw error;
+    }
+    // Only the requester and triagers see a request: say the same as for a missing one.
+    if (!canSeeRequest(context.viewer, request)) return notFound;
+    return renderAnswer({
+      units: [renderRequestCard(request, { withHistory: true })],
+      ...shareOf({ kind: "status", reference }, context),
+    }).message;
+  }
+  if (!context.viewer.slackUserId && !context.viewer.seesAllRequests) {
+    return renderNotice("Give a reference to look up a request: `status BSI-2026-0042`.");
+  }
+  let items: Awaited<ReturnType<DeskApi["listRequests"]>>["items"];
+  try {
+    const page = await context.api.listRequests({
+      limit: 10,
+      ...(context.viewer.slackUserId ? { requester: context.viewer.slackUserId } : {}),
+    });
+    items = page.items.filter((request) => canSeeRequest(context.viewer, request));
+  } catch (error) {
+    if (apiStatus(error) === 404) {
+      return renderNotice(
+        "Requests can't be listed from Slack yet — filing and tracking requests is coming soon.",
+      );
+    }
+    throw error;
+  }
+  return renderAnswer({
+    lead: items.length > 0 ? "Your requests:" : "You have no requests yet.",
+    units: items.map((request) => renderRequestCard(request)),
+  }).message;
+}

@@ -1,0 +1,174 @@
+import { realpathSync } from "node:fs";
+import type { AddressInfo } from "node:net";
+import { pathToFileURL } from "node:url";
+import { createClient } from "@bsi/client";
+import { App, HTTPReceiver, type Receiver, SocketModeReceiver, webApi } from "@slack/bolt";
+import { API_TIMEOUT_MS, type DeskApi } from "./api.js";
+import { type BotConfig, loadConfig, MISSING_CREDENTIALS_MESSAGE } from "./config.js";
+import type { BotDeps } from "./deps.js";
+import { registerListeners } from "./listeners/index.js";
+import { createLogger, type Logger, toBoltLogger } from "./logger.js";
+import { createEventDeduper } from "./middleware/dedupe-events.js";
+import { createAuthorize } from "./slack/authorize.js";
+import { slackErrorCode } from "./slack/deliver.js";
+
+export interface StartBotOptions {
+  config: BotConfig;
+  /** The API client; by default one for `config.apiUrl` that gives up after 2.5 s. */
+  api?: DeskApi;
+  logger?: Logger;
+  now?: () => Date;
+}
+
+export interface RunningBot {
+  app: App;
+  mode: "http" | "socket";
+  /** HTTP mode: the URL Slack posts events, commands and interactions to. */
+  url: string | undefined;
+  port: number | undefined;
+  stop(): Promise<void>;
+}
+
+/** Slack refused the bot token: starting would only fail every request. */
+export class SlackCredentialsError extends Error {}
+
+const REFUSED_TOKEN_ERRORS = new Set(["invalid_auth", "not_authed", "account_inactive", "token_revoked"]);
+
+/** Builds the Bolt app (Socket Mode with SLACK_APP_TOKEN, HTTP otherwise), wires the listeners, starts it. */
+export async function startBot(options: StartBotOptions): Promise<RunningBot> {
+  const { config } = options;
+  if (!config.slack) throw new SlackCredentialsError(MISSING_CREDENTIALS_MESSAGE);
+  const { botToken, signingSecret, appToken } = config.slack;
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const boltLogger = toBoltLogger(logger);
+  const clientOptions = {
+    slackApiUrl: config.slackApiUrl,
+    logger: boltLogger,
+    timeout: 10_000,
+    // A few quick retries (and waits for Retry-After on 429) rather than the SDK's thirty minutes.
+    retryConfig: { retries: 3, factor: 1.5, minTimeout: 250, maxTimeout: 2000 },
+  };
+
+  const receiver: Receiver =
+    config.mode === "socket" && appToken
+      ? new SocketModeReceiver({ appToken, logger: boltLogger, installerOptions: { clientOptions } })
+      : new HTTPReceiver({
+          signingSecret: signingSecret ?? "",
+          endpoints: "/slack/events",
+          // Answer Slack as soon as a listener calls ack(); the slow work carries on after.
+          processBeforeResponse: false,
+          logger: boltLogger,
+          customRoutes: [
+            {
+              path: "/health",
+              method: ["GET"],
+              handler: (_req, res) => {
+                res.writeHead(200, { "content-type": "application/json" });
+                res.end('{"status":"ok"}');
+              },
+            },
+          ],
+        });
+
+  const identityClient = new webApi.WebClient(undefined, clientOptions);
+  await checkBotToken(identityClient, botToken, logger);
+  const app = new App({
+    receiver,
+    authorize: createAuthorize(identityClient, botToken),
+    logger: boltLogger,
+    clientOptions,
+  });
+  app.error(async (error) => {
+    logger.error({ err: error }, "a listener failed");
+  });
+
+  const deps: BotDeps = {
+    api:
+      options.api ??
+      createClient({ baseUrl: config.apiUrl, token: config.apiToken, timeoutMs: API_TIMEOUT_MS }),
+    apiUrl: config.apiUrl,
+    triagers: new Set(config.triagers),
+    logger,
+    deduper: createEventDeduper(),
+    now: options.now ?? (() => new Date()),
+  };
+  registerListeners(app, deps);
+
+  if (config.mode === "socket") {
+    await app.start();
+    return { app, mode: "socket", url: undefined, port: undefined, stop: () => app.stop() as Promise<void> };
+  }
+  const server = (await app.start({ port: config.port, host: config.host })) as {
+    address(): AddressInfo | string;
+  };
+  const address = server.address();
+  const port = typeof address === "string" ? config.port : address.port;
+  const host = config.host.includes(":") ? `[${config.host}]` : config.host;
+  return {
+    app,
+    mode: "http",
+    url: `http://${host}:${port}/slack/events`,
+    port,
+    stop: () => app.stop() as Promise<void>,
+  };
+}
+
+async function checkBotToken(client: webApi.WebClient, botToken: string, logger: Logger): Promise<void> {
+  try {
+    await client.auth.test({ token: botToken });
+  } catch (error) {
+    const code = slackErrorCode(error);
+    if (code && REFUSED_TOKEN_ERRORS.has(code)) {
+      throw new SlackCredentialsError(
+        `Slack refused SLACK_BOT_TOKEN (${code}) — copy the Bot User OAuth Token again`,
+      );
+    }
+    // Slack unreachable: start anyway; the identity is fetched again with the first request.
+    logger.warn({ err: error }, "could not check the bot token with auth.test; carrying on");
+  }
+}
+
+/** `node dist/app.js`: validate the environment, start the bot, stop cleanly on SIGINT/SIGTERM. */
+async function main(): Promise<void> {
+  const loaded = loadConfig(process.env);
+  if (!loaded.ok) {
+    console.error(loaded.message);
+    process.exit(2);
+  }
+  if (!loaded.config.slack) {
+    console.log(MISSING_CREDENTIALS_MESSAGE);
+    process.exit(0);
+  }
+  let bot: RunningBot;
+  try {
+    bot = await startBot({ config: loaded.config });
+  } catch (error) {
+    console.error(`BSI Desk bot: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
+  console.log(
+    bot.mode === "http"
+      ? `BSI Desk bot listening for Slack on ${bot.url} (HTTP mode)`
+      : "BSI Desk bot connected to Slack (Socket Mode)",
+  );
+  const stop = () => {
+    bot.stop().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+}
+
+function isEntryPoint(): boolean {
+  const entry = process.argv[1];
+  if (!entry) return false;
+  try {
+    return import.meta.url === pathToFileURL(realpathSync(entry)).href;
+  } catch {
+    return false;
+  }
+}
+
+if (isEntryPoint()) await main();

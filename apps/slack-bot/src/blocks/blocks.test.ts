@@ -1,0 +1,173 @@
+import { describe, expect, it } from "vitest";
+import { validateBlocks } from "../test/fake-slack.js";
+import { makeEvent, makePractice, makeRequest } from "../test/fixtures.js";
+import { renderAnswer } from "./answer.js";
+import { calendarUrl, renderEventCard } from "./event-card.js";
+import { renderHelp } from "./help.js";
+import { renderHome } from "./home.js";
+import { ACTION_IDS } from "./ids.js";
+import { renderPracticeCard } from "./practice-card.js";
+import type { KnownBlock } from "./types.js";
+
+const apiUrl = "http://127.0.0.1:8787";
+
+function allText(blocks: readonly KnownBlock[]): string {
+  return JSON.stringify(blocks);
+}
+
+describe("event card", () => {
+  it("shows title, kind, dates with weekdays, place, themes, registration and a calendar link", () => {
+    expect(renderEventCard(makeEvent(), { apiUrl })).toMatchSnapshot();
+  });
+
+  it("marks sample events visibly", () => {
+    const text = allText(renderEventCard(makeEvent({ sample: true }), { apiUrl }));
+    expect(text).toContain("*Sample*");
+    expect(allText(renderEventCard(makeEvent({ sample: false }), { apiUrl }))).not.toContain("Sample");
+  });
+
+  it("links to the event's iCalendar file on the API", () => {
+    const [section] = renderEventCard(makeEvent({ id: "2015-09-vienna-experts-seminar" }), { apiUrl });
+    expect(section).toMatchObject({
+      accessory: { url: "http://127.0.0.1:8787/v1/events/2015-09-vienna-experts-seminar.ics" },
+    });
+    expect(calendarUrl(apiUrl, "a b")).toBe("http://127.0.0.1:8787/v1/events/a%20b.ics");
+  });
+
+  it("escapes a hostile title so it cannot ping the channel", () => {
+    const text = allText(
+      renderEventCard(makeEvent({ title: "<!channel> free lunch & <@U0BOB>" }), { apiUrl }),
+    );
+    expect(text).not.toContain("<!channel>");
+    expect(text).not.toContain("<@U0BOB>");
+    expect(text).toContain("&lt;!channel&gt; free lunch &amp; &lt;@U0BOB&gt;");
+  });
+
+  it("stays within the section limit for the longest allowed fields, even when escaping multiplies them", () => {
+    const event = makeEvent({ title: "&".repeat(200), summary: "<".repeat(2000), city: ">".repeat(100) });
+    expect(validateBlocks(renderEventCard(event, { apiUrl }), 50)).toEqual([]);
+  });
+
+  it("says when an event is cancelled", () => {
+    expect(allText(renderEventCard(makeEvent({ status: "cancelled" }), { apiUrl }))).toContain("*Cancelled*");
+  });
+});
+
+describe("practice card", () => {
+  it("shows title, summary, themes and references", () => {
+    expect(renderPracticeCard(makePractice({ sample: true }))).toMatchSnapshot();
+  });
+});
+
+describe("answers", () => {
+  const manyEvents = Array.from({ length: 100 }, (_, index) =>
+    renderEventCard(makeEvent({ id: `event-${index}`, title: `Event ${index}` }), { apiUrl }),
+  );
+
+  it("keeps a long answer within 50 blocks and offers Show more instead of dropping the rest", () => {
+    const { message, nextOffset } = renderAnswer({
+      lead: "Here are 100 events.",
+      units: manyEvents,
+      more: { kind: "offset", value: (offset) => `offset:${offset}` },
+    });
+    expect(message.blocks.length).toBeLessThanOrEqual(50);
+    expect(validateBlocks(message.blocks, 50)).toEqual([]);
+    expect(nextOffset).toBeGreaterThan(0);
+    const actions = message.blocks.at(-1);
+    expect(actions).toMatchObject({
+      type: "actions",
+      elements: [{ action_id: ACTION_IDS.showMore, value: `offset:${nextOffset}` }],
+    });
+  });
+
+  it("pages through every unit exactly once", () => {
+    const seen: string[] = [];
+    let offset: number | undefined = 0;
+    while (offset !== undefined) {
+      const page = renderAnswer({ units: manyEvents, offset, more: { kind: "offset", value: String } });
+      for (const block of page.message.blocks) {
+        const match = /\*Event (\d+)\*/.exec(JSON.stringify(block));
+        if (match?.[1]) seen.push(match[1]);
+      }
+      offset = page.nextOffset;
+    }
+    expect(seen).toEqual(Array.from({ length: 100 }, (_, index) => String(index)));
+  });
+
+  it("splits a lead longer than a section allows into several sections rather than cutting it", () => {
+    const lead = "word ".repeat(2000).trim();
+    const { message } = renderAnswer({ lead, units: [] });
+    expect(validateBlocks(message.blocks, 50)).toEqual([]);
+    const shown = message.blocks
+      .map((block) => (block.type === "section" ? (block.text?.text ?? "") : ""))
+      .join(" ");
+    expect(shown.split(/\s+/).filter(Boolean)).toHaveLength(2000);
+  });
+
+  it("offers Share in channel only when asked to, and credits who shared", () => {
+    const privateReply = renderAnswer({ lead: "x", units: [], share: '{"kind":"next"}' }).message;
+    expect(allText(privateReply.blocks)).toContain(ACTION_IDS.share);
+    const shared = renderAnswer({ lead: "x", units: [], sharedBy: "U0ALICE" }).message;
+    expect(allText(shared.blocks)).not.toContain(ACTION_IDS.share);
+    expect(allText(shared.blocks)).toContain("Shared by <@U0ALICE>");
+  });
+
+  it("never credits something that is not a user id", () => {
+    const shared = renderAnswer({ lead: "x", units: [], sharedBy: "<!channel>" }).message;
+    expect(allText(shared.blocks)).not.toContain("<!channel>");
+  });
+
+  it("escapes the lead and the notification text", () => {
+    const { message } = renderAnswer({ lead: "<!here> hello", units: [] });
+    expect(message.text).toBe("&lt;!here&gt; hello");
+    expect(allText(message.blocks)).not.toContain("<!here>");
+  });
+});
+
+describe("help", () => {
+  it("lists every subcommand", () => {
+    const text = allText(renderHelp().blocks);
+    for (const name of ["help", "events", "next", "practices", "status", "request"]) {
+      expect(text).toContain(`/bsi ${name}`);
+    }
+  });
+});
+
+describe("home", () => {
+  it("fits the view limits with every part full", () => {
+    const blocks = renderHome({
+      apiUrl,
+      events: {
+        state: "ok",
+        items: Array.from({ length: 6 }, (_, index) => makeEvent({ id: `e-${index}` })),
+      },
+      theme: "api-pnr",
+      practices: {
+        state: "ok",
+        items: Array.from({ length: 6 }, (_, index) => makePractice({ id: `p-${index}` })),
+      },
+      requests: {
+        state: "ok",
+        items: Array.from({ length: 10 }, (_, index) =>
+          makeRequest({ reference: `BSI-2026-${1000 + index}` }),
+        ),
+      },
+    });
+    expect(validateBlocks(blocks, 100)).toEqual([]);
+    expect(allText(blocks)).toContain("BSI-2026-1009");
+  });
+
+  it("says plainly which part could not be loaded", () => {
+    const text = allText(
+      renderHome({
+        apiUrl,
+        events: { state: "unavailable" },
+        theme: undefined,
+        practices: { state: "ok", items: [] },
+        requests: { state: "not_ready" },
+      }),
+    );
+    expect(text).toContain("can't reach its catalogue");
+    expect(text).toContain("once filing requests from Slack is available");
+  });
+});

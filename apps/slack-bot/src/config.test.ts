@@ -1,0 +1,66 @@
+import { describe, expect, it } from "vitest";
+import { loadConfig, MISSING_CREDENTIALS_MESSAGE } from "./config.js";
+
+describe("loadConfig", () => {
+  it("uses the documented defaults when nothing is set, and knows there are no credentials", () => {
+    const result = loadConfig({});
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.config).toMatchObject({
+      apiUrl: "http://127.0.0.1:8787",
+      slackApiUrl: "https://slack.com/api/",
+      port: 3000,
+      host: "127.0.0.1",
+      mode: "http",
+      slack: undefined,
+      triagers: [],
+    });
+  });
+
+  it("chooses Socket Mode when SLACK_APP_TOKEN is set", () => {
+    const result = loadConfig({ SLACK_BOT_TOKEN: "xoxb-1", SLACK_APP_TOKEN: "xapp-1" });
+    expect(result.ok && result.config.mode).toBe("socket");
+  });
+
+  it("chooses HTTP mode with a bot token and signing secret, and reads the triagers", () => {
+    const result = loadConfig({
+      SLACK_BOT_TOKEN: "xoxb-1",
+      SLACK_SIGNING_SECRET: "secret",
+      SLACK_TRIAGERS: "U0AAA, U0BBB",
+      SLACK_API_URL: "http://127.0.0.1:9999/api",
+    });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.config.mode).toBe("http");
+    expect(result.config.triagers).toEqual(["U0AAA", "U0BBB"]);
+    expect(result.config.slackApiUrl).toBe("http://127.0.0.1:9999/api/");
+  });
+
+  it.each([
+    [{ BOT_PORT: "eighty" }, "BOT_PORT"],
+    [{ BOT_PORT: "70000" }, "BOT_PORT"],
+    [{ BSI_API_URL: "ftp://example.org" }, "BSI_API_URL"],
+    [{ SLACK_BOT_TOKEN: "xoxp-user-token", SLACK_SIGNING_SECRET: "s" }, "SLACK_BOT_TOKEN"],
+    [{ SLACK_BOT_TOKEN: "xoxb-1" }, "SLACK_SIGNING_SECRET"],
+    [{ SLACK_SIGNING_SECRET: "s" }, "SLACK_BOT_TOKEN"],
+    [{ SLACK_TRIAGERS: "alice,bob" }, "SLACK_TRIAGERS"],
+    [{ SLACK_TRIAGE_CHANNEL: "#triage" }, "SLACK_TRIAGE_CHANNEL"],
+  ])("stops on %o with one line naming %s", (env, name) => {
+    const result = loadConfig(env);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.message).toContain(name);
+    expect(result.message.split("\n")).toHaveLength(1);
+  });
+
+  it("treats empty variables as unset", () => {
+    const result = loadConfig({ SLACK_BOT_TOKEN: "", SLACK_SIGNING_SECRET: "", BSI_API_TOKEN: "" });
+    expect(result.ok && result.config.slack).toBeUndefined();
+  });
+
+  it("says in one line what to set and how to try the chat", () => {
+    expect(MISSING_CREDENTIALS_MESSAGE.split("\n")).toHaveLength(1);
+    expect(MISSING_CREDENTIALS_MESSAGE).toContain("SLACK_BOT_TOKEN");
+    expect(MISSING_CREDENTIALS_MESSAGE).toContain("npm run chat");
+  });
+});

@@ -1,0 +1,835 @@
+import { randomBytes } from "node:crypto";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+
+/**
+ * A local stand-in for the Slack Web API that speaks its wire format: POST /api/<method> with a
+ * form-encoded or JSON body, the token as `Authorization: Bearer` (or a `token` field), HTTP 200
+ * with `{ ok: false, error }` for failures, HTTP 429 with `Retry-After` when rate limited. It keeps
+ * the state a bot can observe (messages, views), validates Block Kit limits the way Slack does
+ * (`invalid_blocks`), records every call, and serves the `response_url`s it hands out.
+ */
+
+export interface FakeUser {
+  id: string;
+  name: string;
+  realName: string;
+  email: string | null;
+  tz?: string;
+  isBot?: boolean;
+}
+
+export interface RecordedCall {
+  method: string;
+  /** Body fields, with JSON-in-form fields (`blocks`, `view`, …) parsed. */
+  params: Record<string, unknown>;
+  contentType: string;
+  token: string | undefined;
+  at: number;
+  status: number;
+  response: Record<string, unknown>;
+}
+
+export interface ResponseUrlPost {
+  id: string;
+  body: Record<string, unknown>;
+  at: number;
+  status: number;
+}
+
+export interface StoredMessage {
+  channel: string;
+  ts: string;
+  threadTs: string | undefined;
+  text: string;
+  blocks: unknown[];
+  user: string;
+  ephemeralFor?: string;
+}
+
+export interface FakeSlackOptions {
+  botToken?: string;
+  teamId?: string;
+  botUserId?: string;
+  botId?: string;
+  users?: FakeUser[];
+  /** Channels the bot is a member of (`C…`, `G…`); DMs (`D…`) are opened with conversations.open. */
+  channels?: string[];
+}
+
+type Fault =
+  | { kind: "error"; error: string; remaining: number }
+  | { kind: "ratelimit"; retryAfter: number; remaining: number }
+  | { kind: "delay"; ms: number; remaining: number }
+  | { kind: "http"; status: number; remaining: number };
+
+type Waiter = {
+  method: string;
+  predicate: (call: RecordedCall) => boolean;
+  resolve: (call: RecordedCall) => void;
+};
+type ResponseWaiter = {
+  predicate: (post: ResponseUrlPost) => boolean;
+  resolve: (post: ResponseUrlPost) => void;
+};
+
+/** Fields the Slack SDK sends JSON-encoded inside a form body. */
+const JSON_FIELDS = new Set(["blocks", "attachments", "view", "metadata", "unfurl_links"]);
+
+const MENTION_PATTERN = /<(?:!channel|!here|!everyone|!subteam\^[A-Z0-9]+|@[UW][A-Z0-9]+)(?:\|[^>]*)?>/g;
+
+export class FakeSlack {
+  readonly botToken: string;
+  readonly teamId: string;
+  readonly botUserId: string;
+  readonly botId: string;
+  readonly calls: RecordedCall[] = [];
+  readonly responsePosts: ResponseUrlPost[] = [];
+  readonly messages: StoredMessage[] = [];
+  /** The Home tab each user sees, as last published. */
+  readonly homeViews = new Map<string, Record<string, unknown>>();
+  readonly modals = new Map<string, Record<string, unknown>>();
+  private readonly users = new Map<string, FakeUser>();
+  private readonly channels = new Set<string>();
+  private readonly faults = new Map<string, Fault[]>();
+  private readonly waiters: Waiter[] = [];
+  private readonly responseWaiters: ResponseWaiter[] = [];
+  private readonly responseUrls = new Map<string, { uses: number }>();
+  private server: Server | undefined;
+  private baseUrl = "";
+  private tsCounter = 0;
+  private viewCounter = 0;
+
+  constructor(options: FakeSlackOptions = {}) {
+    this.botToken = options.botToken ?? "xoxb-fake-bot-token";
+    this.teamId = options.teamId ?? "T0FAKETEAM";
+    this.botUserId = options.botUserId ?? "U0BSIDESK";
+    this.botId = options.botId ?? "B0BSIDESK";
+    const users = options.users ?? [
+      {
+        id: "U0ALICE",
+        name: "alice",
+        realName: "Alice Ndiaye",
+        email: "alice@example.org",
+        tz: "Africa/Dakar",
+      },
+      { id: "U0BOB", name: "bob", realName: "Bob Martin", email: "bob@example.org", tz: "Europe/Vienna" },
+      {
+        id: "U0TRIAGER",
+        name: "tess",
+        realName: "Tess Triage",
+        email: "tess@un.example",
+        tz: "America/New_York",
+      },
+    ];
+    for (const user of users) this.users.set(user.id, user);
+    this.users.set(this.botUserId, {
+      id: this.botUserId,
+      name: "bsi-desk",
+      realName: "BSI Desk",
+      email: null,
+      isBot: true,
+    });
+    for (const channel of options.channels ?? ["C0GENERAL", "C0BORDERS", "C0TRIAGE"])
+      this.channels.add(channel);
+  }
+
+  /** Starts listening on a loopback port; `apiUrl` is then the value for SLACK_API_URL. */
+  async start(): Promise<this> {
+    this.server = createServer((req, res) => {
+      this.handle(req, res).catch((error: unknown) => {
+        if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain" });
+        res.end(String(error));
+      });
+    });
+    await new Promise<void>((resolve) => this.server?.listen(0, "127.0.0.1", resolve));
+    const { port } = this.server.address() as AddressInfo;
+    this.baseUrl = `http://127.0.0.1:${port}`;
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    const server = this.server;
+    if (!server) return;
+    this.server = undefined;
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+
+  get url(): string {
+    return this.baseUrl;
+  }
+
+  /** Base URL of the Web API, with a trailing slash as the Slack SDK expects. */
+  get apiUrl(): string {
+    return `${this.baseUrl}/api/`;
+  }
+
+  /** A fresh response_url, as Slack puts in slash-command and interaction payloads. */
+  createResponseUrl(): string {
+    const id = randomBytes(8).toString("hex");
+    this.responseUrls.set(id, { uses: 0 });
+    return `${this.baseUrl}/commands/${this.teamId}/${id}`;
+  }
+
+  addChannel(id: string): void {
+    this.channels.add(id);
+  }
+
+  addUser(user: FakeUser): void {
+    this.users.set(user.id, user);
+  }
+
+  /** The next `times` calls to `method` fail with `{ ok: false, error }`. */
+  failNext(method: string, error: string, times = 1): void {
+    this.pushFault(method, { kind: "error", error, remaining: times });
+  }
+
+  /** The next `times` calls to `method` get HTTP 429 with `Retry-After: retryAfter`. */
+  rateLimitNext(method: string, retryAfter = 1, times = 1): void {
+    this.pushFault(method, { kind: "ratelimit", retryAfter, remaining: times });
+  }
+
+  /** The next `times` calls to `method` are answered after `ms`. */
+  delayNext(method: string, ms: number, times = 1): void {
+    this.pushFault(method, { kind: "delay", ms, remaining: times });
+  }
+
+  /** The next `times` calls to `method` get a bare HTTP error status (as a proxy in front of Slack might). */
+  httpErrorNext(method: string, status: number, times = 1): void {
+    this.pushFault(method, { kind: "http", status, remaining: times });
+  }
+
+  private pushFault(method: string, fault: Fault): void {
+    const list = this.faults.get(method) ?? [];
+    list.push(fault);
+    this.faults.set(method, list);
+  }
+
+  private takeFault(method: string): Fault | undefined {
+    const list = this.faults.get(method);
+    const fault = list?.[0];
+    if (!list || !fault) return undefined;
+    fault.remaining -= 1;
+    if (fault.remaining <= 0) list.shift();
+    return fault;
+  }
+
+  callsTo(method: string): RecordedCall[] {
+    return this.calls.filter((call) => call.method === method);
+  }
+
+  /** Resolves with the first call (already made or coming) to `method` that matches. */
+  waitFor(
+    method: string,
+    predicate: (call: RecordedCall) => boolean = () => true,
+    timeoutMs = 5000,
+  ): Promise<RecordedCall> {
+    const existing = this.calls.find((call) => call.method === method && predicate(call));
+    if (existing) return Promise.resolve(existing);
+    return withTimeout(
+      new Promise<RecordedCall>((resolve) => this.waiters.push({ method, predicate, resolve })),
+      timeoutMs,
+      `no ${method} call matched within ${timeoutMs} ms (calls so far: ${this.calls.map((call) => call.method).join(", ") || "none"})`,
+    );
+  }
+
+  /** Resolves with the first POST to a response_url that matches. */
+  waitForResponse(
+    predicate: (post: ResponseUrlPost) => boolean = () => true,
+    timeoutMs = 5000,
+  ): Promise<ResponseUrlPost> {
+    const existing = this.responsePosts.find(predicate);
+    if (existing) return Promise.resolve(existing);
+    return withTimeout(
+      new Promise<ResponseUrlPost>((resolve) => this.responseWaiters.push({ predicate, resolve })),
+      timeoutMs,
+      `no response_url POST matched within ${timeoutMs} ms (${this.responsePosts.length} so far)`,
+    );
+  }
+
+  /** Mentions Slack would notify for in a piece of mrkdwn (`<!channel>`, `<@U…>`, …). */
+  static pingsIn(text: string): string[] {
+    return text.match(MENTION_PATTERN) ?? [];
+  }
+
+  /** Every mention a recorded message would notify for: in `text` and in every mrkdwn block text. */
+  static pingsInMessage(params: Record<string, unknown>): string[] {
+    const texts: string[] = [];
+    if (typeof params.text === "string") texts.push(params.text);
+    collectMrkdwn(params.blocks, texts);
+    return texts.flatMap((text) => FakeSlack.pingsIn(text));
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // HTTP
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? "/", this.baseUrl);
+    const raw = await readBody(req);
+    if (req.method === "POST" && url.pathname.startsWith("/api/")) {
+      await this.handleApi(url.pathname.slice("/api/".length), req, raw, res);
+      return;
+    }
+    if (req.method === "POST" && url.pathname.startsWith(`/commands/${this.teamId}/`)) {
+      this.handleResponseUrl(url.pathname.split("/").pop() ?? "", req, raw, res);
+      return;
+    }
+    res.writeHead(404, { "content-type": "text/plain" });
+    res.end("not found");
+  }
+
+  private handleResponseUrl(id: string, req: IncomingMessage, raw: string, res: ServerResponse): void {
+    const entry = this.responseUrls.get(id);
+    let body: Record<string, unknown> = {};
+    let status = 200;
+    let reply: Record<string, unknown> = { ok: true };
+    try {
+      const parsed = JSON.parse(raw) as unknown;
+      if (!isRecord(parsed)) throw new Error("not an object");
+      body = parsed;
+    } catch {
+      status = 400;
+      reply = { ok: false, error: "invalid_payload" };
+    }
+    if (!String(req.headers["content-type"] ?? "").startsWith("application/json")) {
+      status = 400;
+      reply = { ok: false, error: "invalid_payload" };
+    } else if (!entry) {
+      status = 404;
+      reply = { ok: false, error: "expired_url" };
+    } else if (entry.uses >= 5) {
+      // Slack allows five uses of a response_url within 30 minutes.
+      status = 404;
+      reply = { ok: false, error: "used_url" };
+    } else if (status === 200) {
+      const blockProblems = validateBlocks(body.blocks, 50);
+      if (blockProblems.length > 0) {
+        status = 400;
+        reply = { ok: false, error: "invalid_blocks", errors: blockProblems };
+      } else {
+        entry.uses += 1;
+      }
+    }
+    const post: ResponseUrlPost = { id, body, at: Date.now(), status };
+    this.responsePosts.push(post);
+    sendJson(res, status, reply);
+    if (status === 200) {
+      for (const waiter of [...this.responseWaiters]) {
+        if (waiter.predicate(post)) {
+          this.responseWaiters.splice(this.responseWaiters.indexOf(waiter), 1);
+          waiter.resolve(post);
+        }
+      }
+    }
+  }
+
+  private async handleApi(
+    method: string,
+    req: IncomingMessage,
+    raw: string,
+    res: ServerResponse,
+  ): Promise<void> {
+    const contentType = String(req.headers["content-type"] ?? "");
+    const params = parseParams(contentType, raw);
+    const authorization = req.headers.authorization;
+    const token = authorization?.startsWith("Bearer ")
+      ? authorization.slice("Bearer ".length)
+      : typeof params?.token === "string"
+        ? params.token
+        : undefined;
+    const record = (status: number, response: Record<string, unknown>) => {
+      const call: RecordedCall = {
+        method,
+        params: params ?? {},
+        contentType,
+        token,
+        at: Date.now(),
+        status,
+        response,
+      };
+      this.calls.push(call);
+      return call;
+    };
+
+    const fault = this.takeFault(method);
+    if (fault?.kind === "delay") await sleep(fault.ms);
+    if (fault?.kind === "ratelimit") {
+      const response = { ok: false, error: "ratelimited" };
+      res.writeHead(429, { "content-type": "application/json", "retry-after": String(fault.retryAfter) });
+      res.end(JSON.stringify(response));
+      this.notify(record(429, response));
+      return;
+    }
+    if (fault?.kind === "http") {
+      res.writeHead(fault.status, { "content-type": "text/plain" });
+      res.end("upstream error");
+      this.notify(record(fault.status, { ok: false, error: `http_${fault.status}` }));
+      return;
+    }
+
+    let response: Record<string, unknown>;
+    if (params === undefined) {
+      response = { ok: false, error: "invalid_form_data" };
+    } else if (token === undefined) {
+      response = { ok: false, error: "not_authed" };
+    } else if (token !== this.botToken) {
+      response = { ok: false, error: "invalid_auth" };
+    } else if (fault?.kind === "error") {
+      response = { ok: false, error: fault.error };
+    } else {
+      response = this.dispatch(method, params);
+    }
+    sendJson(res, 200, response);
+    this.notify(record(200, response));
+  }
+
+  private notify(call: RecordedCall): void {
+    for (const waiter of [...this.waiters]) {
+      if (waiter.method === call.method && waiter.predicate(call)) {
+        this.waiters.splice(this.waiters.indexOf(waiter), 1);
+        waiter.resolve(call);
+      }
+    }
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Methods
+
+  private dispatch(method: string, params: Record<string, unknown>): Record<string, unknown> {
+    switch (method) {
+      case "auth.test":
+        return {
+          ok: true,
+          url: "https://bsi-fake.slack.com/",
+          team: "BSI Fake",
+          user: "bsi-desk",
+          team_id: this.teamId,
+          user_id: this.botUserId,
+          bot_id: this.botId,
+          is_enterprise_install: false,
+        };
+      case "chat.postMessage":
+        return this.postMessage(params);
+      case "chat.postEphemeral":
+        return this.postEphemeral(params);
+      case "chat.update":
+        return this.updateMessage(params);
+      case "chat.getPermalink":
+        return this.getPermalink(params);
+      case "conversations.open":
+        return this.openConversation(params);
+      case "users.info":
+        return this.userInfo(params);
+      case "views.open":
+        return this.openView(params);
+      case "views.update":
+        return this.updateView(params);
+      case "views.publish":
+        return this.publishView(params);
+      default:
+        return { ok: false, error: "unknown_method" };
+    }
+  }
+
+  private nextTs(): string {
+    this.tsCounter += 1;
+    const seconds = Math.floor(Date.now() / 1000);
+    return `${seconds}.${String(this.tsCounter).padStart(6, "0")}`;
+  }
+
+  private resolveChannel(channel: unknown): string | undefined {
+    if (typeof channel !== "string" || channel === "") return undefined;
+    if (this.channels.has(channel)) return channel;
+    // Posting to a user id delivers to the DM with that user.
+    if (/^[UW]/.test(channel) && this.users.has(channel)) return this.dmChannelFor(channel);
+    return undefined;
+  }
+
+  private dmChannelFor(userId: string): string {
+    const channel = `D${userId.slice(1)}`;
+    this.channels.add(channel);
+    return channel;
+  }
+
+  private messageProblems(params: Record<string, unknown>): Record<string, unknown> | undefined {
+    const text = params.text;
+    const blocks = params.blocks;
+    if ((typeof text !== "string" || text.trim() === "") && !Array.isArray(blocks)) {
+      return { ok: false, error: "no_text" };
+    }
+    if (typeof text === "string" && text.length > 40_000) return { ok: false, error: "msg_too_long" };
+    if (blocks !== undefined) {
+      const problems = validateBlocks(blocks, 50);
+      if (problems.length > 0) return { ok: false, error: "invalid_blocks", errors: problems };
+    }
+    return undefined;
+  }
+
+  private postMessage(params: Record<string, unknown>): Record<string, unknown> {
+    const channel = this.resolveChannel(params.channel);
+    if (!channel) return { ok: false, error: "channel_not_found" };
+    const problem = this.messageProblems(params);
+    if (problem) return problem;
+    const threadTs = typeof params.thread_ts === "string" ? params.thread_ts : undefined;
+    const message: StoredMessage = {
+      channel,
+      ts: this.nextTs(),
+      threadTs,
+      text: typeof params.text === "string" ? params.text : "",
+      blocks: Array.isArray(params.blocks) ? params.blocks : [],
+      user: this.botUserId,
+    };
+    this.messages.push(message);
+    return {
+      ok: true,
+      channel,
+      ts: message.ts,
+      message: {
+        type: "message",
+        user: this.botUserId,
+        bot_id: this.botId,
+        text: message.text,
+        ts: message.ts,
+      },
+    };
+  }
+
+  private postEphemeral(params: Record<string, unknown>): Record<string, unknown> {
+    const channel = this.resolveChannel(params.channel);
+    if (!channel) return { ok: false, error: "channel_not_found" };
+    if (typeof params.user !== "string" || !this.users.has(params.user)) {
+      return { ok: false, error: "user_not_found" };
+    }
+    const problem = this.messageProblems(params);
+    if (problem) return problem;
+    const ts = this.nextTs();
+    this.messages.push({
+      channel,
+      ts,
+      threadTs: typeof params.thread_ts === "string" ? params.thread_ts : undefined,
+      text: typeof params.text === "string" ? params.text : "",
+      blocks: Array.isArray(params.blocks) ? params.blocks : [],
+      user: this.botUserId,
+      ephemeralFor: params.user,
+    });
+    return { ok: true, message_ts: ts };
+  }
+
+  private updateMessage(params: Record<string, unknown>): Record<string, unknown> {
+    const channel = this.resolveChannel(params.channel);
+    if (!channel) return { ok: false, error: "channel_not_found" };
+    const message = this.messages.find((stored) => stored.channel === channel && stored.ts === params.ts);
+    if (!message || message.ephemeralFor) return { ok: false, error: "message_not_found" };
+    const problem = this.messageProblems(params);
+    if (problem) return problem;
+    if (typeof params.text === "string") message.text = params.text;
+    if (Array.isArray(params.blocks)) message.blocks = params.blocks;
+    return { ok: true, channel, ts: message.ts, text: message.text };
+  }
+
+  private getPermalink(params: Record<string, unknown>): Record<string, unknown> {
+    const channel = this.resolveChannel(params.channel);
+    if (!channel) return { ok: false, error: "channel_not_found" };
+    const message = this.messages.find(
+      (stored) => stored.channel === channel && stored.ts === params.message_ts,
+    );
+    if (!message) return { ok: false, error: "message_not_found" };
+    return {
+      ok: true,
+      channel,
+      permalink: `https://bsi-fake.slack.com/archives/${channel}/p${message.ts.replace(".", "")}`,
+    };
+  }
+
+  private openConversation(params: Record<string, unknown>): Record<string, unknown> {
+    const users = typeof params.users === "string" ? params.users.split(",").filter(Boolean) : [];
+    if (users.length === 0) return { ok: false, error: "users_list_not_supplied" };
+    if (users.length > 1) return { ok: false, error: "not_enough_users" };
+    const userId = users[0] ?? "";
+    if (!this.users.has(userId)) return { ok: false, error: "user_not_found" };
+    return { ok: true, channel: { id: this.dmChannelFor(userId) } };
+  }
+
+  private userInfo(params: Record<string, unknown>): Record<string, unknown> {
+    const user = typeof params.user === "string" ? this.users.get(params.user) : undefined;
+    if (!user) return { ok: false, error: "user_not_found" };
+    return {
+      ok: true,
+      user: {
+        id: user.id,
+        team_id: this.teamId,
+        name: user.name,
+        real_name: user.realName,
+        is_bot: user.isBot ?? false,
+        tz: user.tz ?? "UTC",
+        profile: {
+          real_name: user.realName,
+          display_name: user.name,
+          ...(user.email ? { email: user.email } : {}),
+        },
+      },
+    };
+  }
+
+  private storeView(view: Record<string, unknown>, id?: string): Record<string, unknown> {
+    this.viewCounter += 1;
+    const viewId = id ?? `V${String(this.viewCounter).padStart(8, "0")}`;
+    return {
+      ...view,
+      id: viewId,
+      team_id: this.teamId,
+      hash: `${Date.now()}.${randomBytes(4).toString("hex")}`,
+      private_metadata: typeof view.private_metadata === "string" ? view.private_metadata : "",
+      callback_id: typeof view.callback_id === "string" ? view.callback_id : "",
+    };
+  }
+
+  private openView(params: Record<string, unknown>): Record<string, unknown> {
+    if (typeof params.trigger_id !== "string" || params.trigger_id === "") {
+      return { ok: false, error: "invalid_trigger_id" };
+    }
+    const view = params.view;
+    const problems = validateView(view, "modal");
+    if (problems.length > 0)
+      return { ok: false, error: "invalid_arguments", response_metadata: { messages: problems } };
+    const stored = this.storeView(view as Record<string, unknown>);
+    this.modals.set(String(stored.id), stored);
+    return { ok: true, view: stored };
+  }
+
+  private updateView(params: Record<string, unknown>): Record<string, unknown> {
+    const id = typeof params.view_id === "string" ? params.view_id : undefined;
+    const existing = id ? this.modals.get(id) : undefined;
+    if (!id || !existing) return { ok: false, error: "not_found" };
+    if (typeof params.hash === "string" && params.hash !== existing.hash)
+      return { ok: false, error: "hash_conflict" };
+    const problems = validateView(params.view, "modal");
+    if (problems.length > 0)
+      return { ok: false, error: "invalid_arguments", response_metadata: { messages: problems } };
+    const stored = this.storeView(params.view as Record<string, unknown>, id);
+    this.modals.set(id, stored);
+    return { ok: true, view: stored };
+  }
+
+  private publishView(params: Record<string, unknown>): Record<string, unknown> {
+    const userId = typeof params.user_id === "string" ? params.user_id : "";
+    if (!this.users.has(userId)) return { ok: false, error: "user_not_found" };
+    const problems = validateView(params.view, "home");
+    if (problems.length > 0)
+      return { ok: false, error: "invalid_arguments", response_metadata: { messages: problems } };
+    const existing = this.homeViews.get(userId);
+    if (typeof params.hash === "string" && existing && params.hash !== existing.hash) {
+      return { ok: false, error: "hash_conflict" };
+    }
+    const stored = this.storeView(
+      params.view as Record<string, unknown>,
+      existing ? String(existing.id) : undefined,
+    );
+    this.homeViews.set(userId, stored);
+    return { ok: true, view: stored };
+  }
+}
+
+// ----------------------------------------------------------------------------------------------
+// Block Kit validation (the limits Slack enforces with invalid_blocks)
+
+function validateView(view: unknown, type: "home" | "modal"): string[] {
+  if (!isRecord(view)) return ["view must be an object [json-pointer:/view]"];
+  const problems: string[] = [];
+  if (view.type !== type) problems.push(`must be '${type}' [json-pointer:/view/type]`);
+  if (type === "modal") {
+    const title = isRecord(view.title) ? view.title.text : undefined;
+    if (typeof title !== "string" || title.length === 0 || title.length > 24) {
+      problems.push("title must be 1 to 24 characters [json-pointer:/view/title/text]");
+    }
+  }
+  if (typeof view.private_metadata === "string" && view.private_metadata.length > 3000) {
+    problems.push("must be less than 3001 characters [json-pointer:/view/private_metadata]");
+  }
+  problems.push(...validateBlocks(view.blocks, 100, "/view/blocks"));
+  return problems;
+}
+
+/** Checks the Block Kit limits the bot depends on; returns Slack-style messages with JSON pointers. */
+export function validateBlocks(blocks: unknown, maxBlocks: number, pointer = "/blocks"): string[] {
+  if (blocks === undefined) return [];
+  if (!Array.isArray(blocks)) return [`must be an array [json-pointer:${pointer}]`];
+  const problems: string[] = [];
+  if (blocks.length > maxBlocks)
+    problems.push(`must provide no more than ${maxBlocks} items [json-pointer:${pointer}]`);
+  const blockIds = new Set<string>();
+  blocks.forEach((block, index) => {
+    const at = `${pointer}/${index}`;
+    if (!isRecord(block)) {
+      problems.push(`must be an object [json-pointer:${at}]`);
+      return;
+    }
+    if (typeof block.block_id === "string") {
+      if (blockIds.has(block.block_id)) problems.push(`duplicate block_id [json-pointer:${at}/block_id]`);
+      if (block.block_id.length > 255)
+        problems.push(`must be less than 256 characters [json-pointer:${at}/block_id]`);
+      blockIds.add(block.block_id);
+    }
+    switch (block.type) {
+      case "section": {
+        const text = isRecord(block.text) ? block.text.text : undefined;
+        const fields = Array.isArray(block.fields) ? block.fields : undefined;
+        if (text === undefined && !fields) problems.push(`must provide text or fields [json-pointer:${at}]`);
+        checkText(block.text, 3000, `${at}/text`, problems);
+        if (fields) {
+          if (fields.length > 10)
+            problems.push(`must provide no more than 10 items [json-pointer:${at}/fields]`);
+          for (const [fieldIndex, field] of fields.entries()) {
+            checkText(field, 2000, `${at}/fields/${fieldIndex}`, problems);
+          }
+        }
+        if (block.accessory !== undefined) checkElement(block.accessory, `${at}/accessory`, problems);
+        break;
+      }
+      case "header":
+        if (!isRecord(block.text) || block.text.type !== "plain_text") {
+          problems.push(`must be plain_text [json-pointer:${at}/text]`);
+        }
+        checkText(block.text, 150, `${at}/text`, problems);
+        break;
+      case "context": {
+        const elements = Array.isArray(block.elements) ? block.elements : [];
+        if (elements.length === 0 || elements.length > 10) {
+          problems.push(`must provide 1 to 10 items [json-pointer:${at}/elements]`);
+        }
+        elements.forEach((element, elementIndex) => {
+          if (isRecord(element) && (element.type === "mrkdwn" || element.type === "plain_text")) {
+            checkText(element, 3000, `${at}/elements/${elementIndex}`, problems);
+          }
+        });
+        break;
+      }
+      case "actions": {
+        const elements = Array.isArray(block.elements) ? block.elements : [];
+        if (elements.length === 0 || elements.length > 25) {
+          problems.push(`must provide 1 to 25 items [json-pointer:${at}/elements]`);
+        }
+        for (const [elementIndex, element] of elements.entries()) {
+          checkElement(element, `${at}/elements/${elementIndex}`, problems);
+        }
+        break;
+      }
+      case "divider":
+      case "image":
+      case "input":
+      case "rich_text":
+        break;
+      default:
+        problems.push(`unsupported block type [json-pointer:${at}/type]`);
+    }
+  });
+  return problems;
+}
+
+function checkText(text: unknown, max: number, at: string, problems: string[]): void {
+  if (text === undefined) return;
+  if (
+    !isRecord(text) ||
+    typeof text.text !== "string" ||
+    (text.type !== "mrkdwn" && text.type !== "plain_text")
+  ) {
+    problems.push(`must be a text object [json-pointer:${at}]`);
+    return;
+  }
+  if (text.text.length === 0) problems.push(`must be more than 0 characters [json-pointer:${at}/text]`);
+  if (text.text.length > max)
+    problems.push(`must be less than ${max + 1} characters [json-pointer:${at}/text]`);
+}
+
+function checkElement(element: unknown, at: string, problems: string[]): void {
+  if (!isRecord(element)) {
+    problems.push(`must be an object [json-pointer:${at}]`);
+    return;
+  }
+  if (element.type === "button") {
+    checkText(element.text, 75, `${at}/text`, problems);
+    if (typeof element.value === "string" && element.value.length > 2000) {
+      problems.push(`must be less than 2001 characters [json-pointer:${at}/value]`);
+    }
+    if (typeof element.url === "string" && element.url.length > 3000) {
+      problems.push(`must be less than 3001 characters [json-pointer:${at}/url]`);
+    }
+  }
+  if (typeof element.action_id === "string" && element.action_id.length > 255) {
+    problems.push(`must be less than 256 characters [json-pointer:${at}/action_id]`);
+  }
+}
+
+function collectMrkdwn(value: unknown, into: string[]): void {
+  if (Array.isArray(value)) {
+    for (const item of value) collectMrkdwn(item, into);
+    return;
+  }
+  if (!isRecord(value)) return;
+  if (value.type === "mrkdwn" && typeof value.text === "string") into.push(value.text);
+  for (const [key, child] of Object.entries(value)) {
+    if (key !== "text" || typeof child !== "string") collectMrkdwn(child, into);
+  }
+}
+
+// ----------------------------------------------------------------------------------------------
+// Wire helpers
+
+function parseParams(contentType: string, raw: string): Record<string, unknown> | undefined {
+  if (raw === "") return {};
+  if (contentType.startsWith("application/json")) {
+    try {
+      const parsed = JSON.parse(raw) as unknown;
+      return isRecord(parsed) ? parsed : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+  if (contentType.startsWith("application/x-www-form-urlencoded") || contentType === "") {
+    const params: Record<string, unknown> = {};
+    for (const [key, value] of new URLSearchParams(raw)) {
+      if (JSON_FIELDS.has(key)) {
+        try {
+          params[key] = JSON.parse(value) as unknown;
+        } catch {
+          params[key] = value;
+        }
+      } else {
+        params[key] = value;
+      }
+    }
+    return params;
+  }
+  return undefined;
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("error", reject);
+  });
+}
+
+function sendJson(res: ServerResponse, status: number, body: Record<string, unknown>): void {
+  res.writeHead(status, { "content-type": "application/json; charset=utf-8" });
+  res.end(JSON.stringify(body));
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(message)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
