@@ -34,13 +34,22 @@ export const TimeZoneSchema = z
   .meta({ description: "IANA time zone", example: "Africa/Dakar" });
 
 /** Today's date (YYYY-MM-DD) as seen in `timeZone`. */
+const dayFormatters = new Map<string, Intl.DateTimeFormat>();
+
 export function todayIn(timeZone: string, now: Date = new Date()): IsoDate {
-  const parts = new Intl.DateTimeFormat("en-CA", {
-    timeZone,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).formatToParts(now);
+  if (timeZone === "UTC") return now.toISOString().slice(0, 10);
+  let formatter = dayFormatters.get(timeZone);
+  if (!formatter) {
+    // Building a formatter costs far more than using one; keep one per zone.
+    formatter = new Intl.DateTimeFormat("en-CA", {
+      timeZone,
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+    });
+    dayFormatters.set(timeZone, formatter);
+  }
+  const parts = formatter.formatToParts(now);
   const get = (type: string) => parts.find((part) => part.type === type)?.value ?? "";
   return `${get("year")}-${get("month")}-${get("day")}`;
 }

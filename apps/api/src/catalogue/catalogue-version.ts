@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { Kysely } from "kysely";
+import type { CompiledQuery, Kysely } from "kysely";
 import type { Database } from "../db/database.js";
 
 const KEY = "catalogue_version";
@@ -9,9 +9,17 @@ const KEY = "catalogue_version";
  * instance sees the same one. Cached listings are keyed by it.
  */
 export async function readCatalogueVersion(db: Kysely<Database>): Promise<string> {
-  const row = await db.selectFrom("settings").select("value").where("key", "=", KEY).executeTakeFirst();
-  return row?.value ?? "0";
+  let compiled = compiledReads.get(db);
+  if (!compiled) {
+    // Compiled once per database: this read runs on every cached listing, so skip the builder.
+    compiled = db.selectFrom("settings").select("value").where("key", "=", KEY).compile();
+    compiledReads.set(db, compiled);
+  }
+  const result = await db.executeQuery(compiled);
+  return result.rows[0]?.value ?? "0";
 }
+
+const compiledReads = new WeakMap<Kysely<Database>, CompiledQuery<{ value: string }>>();
 
 /** Call inside the transaction that changes the catalogue. */
 export async function bumpCatalogueVersion(trx: Kysely<Database>): Promise<void> {

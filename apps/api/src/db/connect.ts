@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import SQLite from "better-sqlite3";
-import { Kysely, SqliteDialect } from "kysely";
+import { Kysely, type SqliteDatabase, SqliteDialect } from "kysely";
 import type { Database } from "./database.js";
 
 export type DialectName = "sqlite" | "postgres";
@@ -24,6 +24,26 @@ export function sqlitePathFromUrl(url: string): string {
 }
 
 /**
+ * Kysely prepares every query anew; preparing costs more than running a small query, so keep the
+ * prepared statements by SQL text (the set is bounded by the queries the code can build).
+ */
+function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
+  const statements = new Map<string, SQLite.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(sqlText: string) {
+      let statement = statements.get(sqlText);
+      if (!statement) {
+        statement = sqlite.prepare(sqlText);
+        if (statements.size >= 2000) statements.clear();
+        statements.set(sqlText, statement);
+      }
+      return statement as unknown as ReturnType<SqliteDatabase["prepare"]>;
+    },
+  };
+}
+
+/**
  * Opens the SQLite database with the settings the API relies on: WAL (readers never wait for the
  * writer), a busy timeout (concurrent writers queue instead of failing), and foreign keys on.
  */
@@ -35,7 +55,7 @@ export function openSqlite(url: string): DatabaseHandle {
   sqlite.pragma("busy_timeout = 5000");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("synchronous = NORMAL");
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   return {
     db,
     dialect: "sqlite",

@@ -7,6 +7,8 @@ import { ApiError, ApiUnavailableError, createClient } from "@bsi/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApiKey } from "../auth/api-keys.js";
 import { loadConfig } from "../config.js";
+import { openDatabase } from "../db/connect.js";
+import { migrateToLatest } from "../db/migrate.js";
 import { type RunningServer, startServer } from "../runtime.js";
 
 const directory = mkdtempSync(join(tmpdir(), "bsi-e2e-"));
@@ -93,8 +95,14 @@ describe("the built server process", () => {
     expect(output()).not.toContain("    at ");
   });
 
-  it("finishes in-flight requests and exits 0 on SIGTERM", async () => {
-    const { child, output } = startProcess({ DATABASE_URL: `file:${join(directory, "process.sqlite")}` });
+  it("finishes an in-flight request and exits 0 on SIGTERM", async () => {
+    const databaseUrl = `file:${join(directory, "process.sqlite")}`;
+    const handle = await openDatabase(databaseUrl);
+    await migrateToLatest(handle.db);
+    const { secret } = await createApiKey(handle.db, { name: "shutdown", scopes: ["catalog:write"] });
+    await handle.close();
+
+    const { child, output } = startProcess({ DATABASE_URL: databaseUrl });
     const url = await new Promise<string>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`no start: ${output()}`)), 20_000);
       child.stdout.on("data", () => {
@@ -105,11 +113,46 @@ describe("the built server process", () => {
         }
       });
     });
-    const inFlight = fetch(`${url}/v1/events.ics?limit=100`);
+    // The request's headers reach the server now; its body arrives only after SIGTERM.
+    const body = JSON.stringify({
+      id: "shutdown-test-event",
+      title: "Sent during shutdown",
+      kind: "meeting",
+      startsOn: "2027-01-05",
+      endsOn: "2027-01-05",
+    });
+    let sendRest: () => void = () => undefined;
+    const stream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode(body.slice(0, 10)));
+        sendRest = () => {
+          controller.enqueue(new TextEncoder().encode(body.slice(10)));
+          controller.close();
+        };
+      },
+    });
+    const inFlight = fetch(`${url}/v1/events`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${secret}`, "content-type": "application/json" },
+      body: stream,
+      duplex: "half",
+    } as RequestInit);
+    await new Promise((resolve) => setTimeout(resolve, 300));
     child.kill("SIGTERM");
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    sendRest();
     const response = await inFlight;
-    expect(response.status).toBe(200);
+    expect(response.status).toBe(201);
     const code = await new Promise((resolve) => child.on("exit", resolve));
     expect(code).toBe(0);
+
+    const reopened = await openDatabase(databaseUrl);
+    const stored = await reopened.db
+      .selectFrom("events")
+      .select("id")
+      .where("id", "=", "shutdown-test-event")
+      .execute();
+    await reopened.close();
+    expect(stored).toHaveLength(1);
   });
 });

@@ -130,17 +130,18 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
       cors({ origin: origins, allowHeaders: ["Authorization", "Content-Type", "Idempotency-Key"] }),
     );
   }
-  app.use(
-    "*",
-    bodyLimit({
-      maxSize: deps.config.BODY_LIMIT,
-      onError: () => {
-        throw new AppError(
-          "payload_too_large",
-          `The body is larger than the limit of ${deps.config.BODY_LIMIT} bytes`,
-        );
-      },
-    }),
+  const limitBody = bodyLimit({
+    maxSize: deps.config.BODY_LIMIT,
+    onError: () => {
+      throw new AppError(
+        "payload_too_large",
+        `The body is larger than the limit of ${deps.config.BODY_LIMIT} bytes`,
+      );
+    },
+  });
+  // GET and HEAD carry no body; skipping the check keeps the node adapter's lightweight request.
+  app.use("*", (c, next) =>
+    c.req.method === "GET" || c.req.method === "HEAD" ? next() : limitBody(c, next),
   );
   app.use("*", authenticate);
   app.use("*", rateLimit);

@@ -9,7 +9,7 @@ import {
   validateEventRules,
 } from "@bsi/domain";
 import type { RouteHandler, z } from "@hono/zod-openapi";
-import type { Context } from "hono";
+import type { Context, MiddlewareHandler } from "hono";
 import { recordActivity } from "../../activity/activity.repository.js";
 import { requireScope } from "../../auth/authenticate.js";
 import {
@@ -81,26 +81,40 @@ export function queryToFilters(
   return { filters, page, cursorScope };
 }
 
-const listCache = new WeakMap<object, ResponseCache>();
+const listCaches = new WeakMap<object, ResponseCache>();
+
+function cacheFor(deps: object): ResponseCache {
+  let cache = listCaches.get(deps);
+  if (!cache) {
+    cache = new ResponseCache();
+    listCaches.set(deps, cache);
+  }
+  return cache;
+}
+
+async function listCacheKey(c: Context<AppEnv>): Promise<string> {
+  const deps = c.var.deps;
+  const version = await readCatalogueVersion(deps.handle.db);
+  return `${version}|${todayIn("UTC", deps.now())}|${c.req.url}`;
+}
 
 /**
- * Listings are served from a cache keyed by the query, today's date and the catalogue version
- * stored in the database: one small read per request instead of a query and a serialization.
+ * Serves a listing from the cache before validation: only valid queries are ever cached, keyed by
+ * the exact URL, today's date and the catalogue version stored in the database (so every instance
+ * sees a write at once). A hit costs one small read instead of a query and a serialization.
  */
+export const serveCachedListing: MiddlewareHandler<AppEnv> = async (c, next) => {
+  if (c.req.method !== "GET" || c.req.header("authorization")) return next();
+  const key = await listCacheKey(c);
+  const cached = cacheFor(c.var.deps).get(key);
+  if (cached !== undefined) return c.body(cached, 200, { "content-type": "application/json" });
+  c.set("listCacheKey" as never, key as never);
+  return next();
+};
+
 export const listEvents: RouteHandler<typeof routes.listEvents, AppEnv> = async (c) => {
   const deps = c.var.deps;
   const query = c.req.valid("query");
-  const version = await readCatalogueVersion(deps.handle.db);
-  const cacheKey = `${version}|${todayIn("UTC", deps.now())}|${c.req.url}`;
-  let cache = listCache.get(deps);
-  if (!cache) {
-    cache = new ResponseCache();
-    listCache.set(deps, cache);
-  }
-  const cached = cache.get(cacheKey);
-  if (cached !== undefined) {
-    return c.body(cached, 200, { "content-type": "application/json" }) as never;
-  }
   const { filters, page, cursorScope } = queryToFilters(c, query);
   const { events, hasMore } = await repository.listEvents(deps.handle.db, deps.search, filters, page);
   let nextCursor: string | null = null;
@@ -111,7 +125,8 @@ export const listEvents: RouteHandler<typeof routes.listEvents, AppEnv> = async 
       : encodeCursor(deps.cursorKey, cursorScope, { s: last.startsOn, i: last.id });
   }
   const body = JSON.stringify({ items: events, nextCursor });
-  cache.set(cacheKey, body);
+  const cacheKey = c.get("listCacheKey" as never) as string | undefined;
+  if (cacheKey) cacheFor(deps).set(cacheKey, body);
   return c.body(body, 200, { "content-type": "application/json" }) as never;
 };
 

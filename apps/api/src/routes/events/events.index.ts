@@ -83,6 +83,7 @@ router.openAPIRegistry.registerPath({
   },
 });
 
+router.use("/v1/events", handlers.serveCachedListing);
 router
   .openapi(routes.listEvents, handlers.listEvents)
   .openapi(routes.getEvent, handlers.getEvent)
