@@ -25,6 +25,23 @@ export const ApiConfigSchema = z.object({
     .enum(["true", "false"])
     .default("true")
     .transform((value) => value === "true"),
+  /** How often the webhook dispatcher looks for due deliveries when nothing wakes it. */
+  WEBHOOK_POLL_MS: z.coerce.number().int().min(5).max(600_000).default(1000),
+  /**
+   * First retry delay of a failed webhook delivery. Later retries follow the schedule 1, 6, 24, 120,
+   * 360, 720… times this (5 s, 30 s, 2 min, 10 min, 30 min, 1 h… by default), doubling after that.
+   */
+  WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(1).max(3_600_000).default(5000),
+  /** Longest wait between two attempts (default 4 h). */
+  WEBHOOK_RETRY_MAX_MS: z.coerce.number().int().min(1).max(86_400_000).default(14_400_000),
+  /** A delivery still failing this long after it was queued is given up (default 3 days; at least a day). */
+  WEBHOOK_GIVE_UP_AFTER_MS: z.coerce.number().int().min(1).default(259_200_000),
+  /** A webhook whose receiver has failed without a success for this long is disabled (default 24 h). */
+  WEBHOOK_DISABLE_AFTER_MS: z.coerce.number().int().min(1).default(86_400_000),
+  /** How long one delivery POST may take before it counts as failed. */
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(10).max(120_000).default(10_000),
+  /** Deliveries sent at the same time by one API process. */
+  WEBHOOK_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(8),
 });
 export type ApiConfig = z.infer<typeof ApiConfigSchema>;
 

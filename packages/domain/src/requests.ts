@@ -254,3 +254,23 @@ export const TransitionRequestSchema = z
   })
   .meta({ id: "Transition" });
 export type TransitionRequest = z.output<typeof TransitionRequestSchema>;
+
+/** The fields triage may change after filing; the status moves only through transitions. */
+export const RequestPatchSchema = z
+  .strictObject({
+    priority: PrioritySchema.optional(),
+    themes: z.array(ThemeCodeSchema).max(13).optional(),
+    agency: z
+      .string()
+      .trim()
+      .max(REQUEST_LIMITS.agency, `must be at most ${REQUEST_LIMITS.agency} characters`)
+      .nullable()
+      .optional(),
+    relatedEventId: SlugSchema.nullable().optional(),
+    actor: z.string().trim().min(1, "must name who makes the change").max(200),
+  })
+  .refine((patch) => Object.keys(patch).some((key) => key !== "actor"), {
+    message: "must change at least one of priority, themes, agency, relatedEventId",
+  })
+  .meta({ id: "RequestPatch" });
+export type RequestPatch = z.output<typeof RequestPatchSchema>;
