@@ -1,0 +1,42 @@
+import type { ActivityType } from "@bsi/domain";
+import type { RouteHandler } from "@hono/zod-openapi";
+import { requireScope } from "../../auth/authenticate.js";
+import { AppError } from "../../lib/app-error.js";
+import { decodeCursor, encodeCursor } from "../../lib/cursor.js";
+import { splitCsv } from "../../lib/query-schemas.js";
+import type { AppEnv } from "../../lib/types.js";
+import { listActivityPage } from "./activity.repository.js";
+import type * as routes from "./activity.routes.js";
+
+/** Feed cursors hold the last id seen; the scope is the same whatever the type filter. */
+const CURSOR_SCOPE = "activity";
+
+export const listActivity: RouteHandler<typeof routes.listActivity, AppEnv> = async (c) => {
+  requireScope(c, "requests:read");
+  const query = c.req.valid("query");
+  const deps = c.var.deps;
+  let after = 0;
+  if (query.after) {
+    const position = decodeCursor<{ a?: unknown }>(deps.cursorKey, CURSOR_SCOPE, query.after, "after");
+    if (typeof position.a !== "number" || !Number.isSafeInteger(position.a) || position.a < 0) {
+      throw new AppError(
+        "validation_failed",
+        "Invalid query parameters: after is not a cursor this feed issued",
+        {
+          errors: [{ field: "after", message: "is not a cursor this feed issued" }],
+        },
+      );
+    }
+    after = position.a;
+  }
+  const limit = query.limit ? Number(query.limit) : 50;
+  const { items, lastId, hasMore } = await listActivityPage(deps.handle.db, {
+    after,
+    limit,
+    types: splitCsv(query.type) as ActivityType[],
+  });
+  return c.json(
+    { items, nextCursor: encodeCursor(deps.cursorKey, CURSOR_SCOPE, { a: lastId }), hasMore },
+    200,
+  );
+};

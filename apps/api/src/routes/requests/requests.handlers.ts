@@ -1,0 +1,328 @@
+import {
+  formatReference,
+  isFinalStatus,
+  parseReference,
+  type Request,
+  type RequestStatus,
+  type RequestType,
+  transition,
+} from "@bsi/domain";
+import type { RouteHandler } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import { recordActivity } from "../../activity/activity.repository.js";
+import { hasScope, requireScope } from "../../auth/authenticate.js";
+import { writeTransaction } from "../../db/write-transaction.js";
+import { AppError } from "../../lib/app-error.js";
+import { decodeCursor, encodeCursor } from "../../lib/cursor.js";
+import { splitCsv } from "../../lib/query-schemas.js";
+import type { AppEnv, AuthenticatedKey } from "../../lib/types.js";
+import * as idempotency from "./requests.idempotency.js";
+import * as repository from "./requests.repository.js";
+import type * as routes from "./requests.routes.js";
+
+/**
+ * What a key may see of a request: the requester's email is contact data, shown only to keys with
+ * requests:read. A history actor that is the email is shown as "requester".
+ */
+export function presentRequest(request: Request, canSeeContacts: boolean): Request {
+  if (canSeeContacts) return request;
+  const email = request.requester.email;
+  return {
+    ...request,
+    requester: { ...request.requester, email: null },
+    ...(request.history
+      ? {
+          history: request.history.map((entry) =>
+            email && entry.actor.toLowerCase() === email ? { ...entry, actor: "requester" } : entry,
+          ),
+        }
+      : {}),
+  };
+}
+
+/** Accepts `bsi-2026-0042` as well as `BSI-2026-0042`; a malformed reference is a 400 naming it. */
+function referenceFrom(value: string): string {
+  const parsed = parseReference(value);
+  if (!parsed || parsed.year < 1000) {
+    throw new AppError("validation_failed", "Invalid path: ref must be a reference such as BSI-2026-0042", {
+      errors: [{ field: "ref", message: "must be a reference such as BSI-2026-0042" }],
+    });
+  }
+  return formatReference(parsed.year, parsed.sequence);
+}
+
+function currentKey(c: Context<AppEnv>): AuthenticatedKey {
+  const key = c.get("apiKey");
+  if (!key) throw new AppError("unauthorized", "This route needs an API key");
+  return key;
+}
+
+function unknownEventError(id: string): AppError {
+  return new AppError(
+    "unprocessable",
+    `relatedEventId names no event in the catalogue: ${id}; use an id from GET /v1/events`,
+    { errors: [{ field: "relatedEventId", message: "names no event in the catalogue" }] },
+  );
+}
+
+type CreateOutcome =
+  | { kind: "created"; request: Request; body: string }
+  | { kind: "replay"; statusCode: number; body: string };
+
+export const createRequest: RouteHandler<typeof routes.createRequest, AppEnv> = async (c) => {
+  requireScope(c, "requests:write");
+  const key = currentKey(c);
+  const input = c.req.valid("json");
+  const idempotencyKey = c.req.valid("header")["idempotency-key"];
+  const deps = c.var.deps;
+  const now = deps.now();
+  const at = now.toISOString();
+  const canSeeContacts = hasScope(c, "requests:read");
+  const bodyHash = idempotency.hashBody(input);
+  if (idempotencyKey) await idempotency.purgeExpiredIdempotencyKeys(deps.handle.db, now);
+
+  const outcome = await writeTransaction<CreateOutcome>(deps.handle, async (trx) => {
+    if (idempotencyKey) {
+      const claim = await idempotency.claimIdempotencyKey(trx, {
+        apiKeyId: key.id,
+        key: idempotencyKey,
+        bodyHash,
+        now,
+      });
+      if (claim.kind === "replay") return claim;
+      if (claim.kind === "mismatch") {
+        throw new AppError(
+          "conflict",
+          "This Idempotency-Key was already used with a different body; use a new key for a new request",
+          { errors: [{ field: "idempotency-key", message: "was already used with a different body" }] },
+        );
+      }
+      if (claim.kind === "in_progress") {
+        throw new AppError(
+          "conflict",
+          "A request with this Idempotency-Key is still being processed; retry in a moment",
+          {
+            errors: [{ field: "idempotency-key", message: "is in use by a request in progress" }],
+            headers: { "retry-after": "1" },
+          },
+        );
+      }
+    }
+    if (input.relatedEventId && !(await repository.eventExists(trx, input.relatedEventId))) {
+      throw unknownEventError(input.relatedEventId);
+    }
+    const request = await repository.insertRequest(trx, input, {
+      year: now.getUTCFullYear(),
+      at,
+      actor: input.requester.slackUserId ?? input.requester.name,
+    });
+    await recordActivity(trx, {
+      type: "request.created",
+      subject: request.reference,
+      at,
+      data: { request },
+    });
+    const body = JSON.stringify(presentRequest(request, canSeeContacts));
+    if (idempotencyKey) {
+      await idempotency.storeIdempotentResponse(trx, {
+        apiKeyId: key.id,
+        key: idempotencyKey,
+        statusCode: 201,
+        body,
+      });
+    }
+    return { kind: "created", request, body };
+  });
+
+  if (outcome.kind === "replay") {
+    const reference = (JSON.parse(outcome.body) as { reference?: string }).reference;
+    return c.body(outcome.body, outcome.statusCode as 201, {
+      "content-type": "application/json",
+      "idempotent-replayed": "true",
+      ...(reference ? { location: `/v1/requests/${reference}` } : {}),
+    }) as never;
+  }
+  deps.notifyOutbox();
+  return c.body(outcome.body, 201, {
+    "content-type": "application/json",
+    location: `/v1/requests/${outcome.request.reference}`,
+  }) as never;
+};
+
+interface RequestCursor {
+  c?: string;
+  y?: number;
+  s?: number;
+}
+
+function invalidCursor(): AppError {
+  return new AppError(
+    "validation_failed",
+    "Invalid query parameters: cursor is not a cursor this listing issued; start again without it",
+    { errors: [{ field: "cursor", message: "is not a cursor this listing issued" }] },
+  );
+}
+
+export const listRequests: RouteHandler<typeof routes.listRequests, AppEnv> = async (c) => {
+  requireScope(c, "requests:read");
+  const query = c.req.valid("query");
+  const deps = c.var.deps;
+  const { cursor, limit, ...filterQuery } = query;
+  const cursorScope = `requests:${JSON.stringify(filterQuery)}`;
+  const filters: repository.RequestFilters = {
+    statuses: splitCsv(query.status) as RequestStatus[],
+    memberStates: splitCsv(query.memberState),
+    types: splitCsv(query.type) as RequestType[],
+    requester:
+      query.requester === undefined
+        ? undefined
+        : query.requester.includes("@")
+          ? { email: query.requester }
+          : { slackUserId: query.requester },
+  };
+  const page: repository.RequestPage = { limit: limit ? Number(limit) : 20 };
+  if (cursor) {
+    const position = decodeCursor<RequestCursor>(deps.cursorKey, cursorScope, cursor);
+    if (typeof position.c !== "string" || typeof position.y !== "number" || typeof position.s !== "number") {
+      throw invalidCursor();
+    }
+    page.before = { createdAt: position.c, year: position.y, sequence: position.s };
+  }
+  const { requests, last } = await repository.listRequests(deps.handle.db, filters, page);
+  const nextCursor = last
+    ? encodeCursor(deps.cursorKey, cursorScope, { c: last.createdAt, y: last.year, s: last.sequence })
+    : null;
+  return c.json({ items: requests, nextCursor }, 200);
+};
+
+export const getRequest: RouteHandler<typeof routes.getRequest, AppEnv> = async (c) => {
+  requireScope(c, "requests:read");
+  const reference = referenceFrom(c.req.valid("param").ref);
+  const request = await repository.findRequestWithHistory(c.var.deps.handle.db, reference);
+  if (!request) throw new AppError("not_found", `No request has the reference ${reference}`);
+  return c.json(request, 200);
+};
+
+const TRANSITION_SCOPE_MESSAGE =
+  "needs an API key with requests:manage (or requests:write to withdraw the requester's own request)";
+
+/** True when `actor` names the requester: their Slack user id, or their email in any case. */
+function isRequester(request: Request, actor: string): boolean {
+  const { slackUserId, email } = request.requester;
+  return (
+    (slackUserId !== null && actor === slackUserId) ||
+    (email !== null && repository.normalizeEmail(actor) === email)
+  );
+}
+
+export const transitionRequest: RouteHandler<typeof routes.transitionRequest, AppEnv> = async (c) => {
+  const key = c.get("apiKey");
+  if (!key) throw new AppError("unauthorized", `This route ${TRANSITION_SCOPE_MESSAGE}`);
+  const reference = referenceFrom(c.req.valid("param").ref);
+  const body = c.req.valid("json");
+  const canManage = hasScope(c, "requests:manage");
+  const isWithdrawal = body.to === "withdrawn" && hasScope(c, "requests:write");
+  if (!canManage && !isWithdrawal) {
+    throw new AppError(
+      "forbidden",
+      `The API key "${key.name}" lacks the requests:manage scope this move needs; requests:write only lets a requester withdraw their own request`,
+    );
+  }
+  const deps = c.var.deps;
+  const at = deps.now().toISOString();
+  const moved = await writeTransaction(deps.handle, async (trx) => {
+    const current = await repository.findRequest(trx, reference);
+    if (!current) throw new AppError("not_found", `No request has the reference ${reference}`);
+    if (!canManage && !isRequester(current, body.actor)) {
+      throw new AppError(
+        "forbidden",
+        `Only the requester may withdraw ${reference} with a requests:write key; actor must be their Slack user id or email`,
+        { errors: [{ field: "actor", message: "is not the requester of this request" }] },
+      );
+    }
+    const result = transition({ from: current.status, to: body.to, actor: body.actor, note: body.note, at });
+    if (!result.ok) {
+      if (result.reason === "note_required") {
+        throw new AppError("unprocessable", `Cannot move ${reference}: ${result.message}`, {
+          errors: [{ field: "note", message: "is required to decline: say why" }],
+        });
+      }
+      throw new AppError("conflict", `Cannot move ${reference}: ${result.message}`, {
+        errors: [{ field: "to", message: result.message }],
+      });
+    }
+    const isMoved = await repository.updateStatus(trx, reference, { from: current.status, to: body.to, at });
+    if (!isMoved) {
+      throw new AppError(
+        "conflict",
+        `${reference} changed while this move was made; read it again and retry`,
+      );
+    }
+    await repository.insertHistory(trx, reference, result.entry);
+    const request: Request = {
+      ...current,
+      status: body.to,
+      updatedAt: at,
+      history: await repository.findHistory(trx, reference),
+    };
+    await recordActivity(trx, {
+      type: "request.status_changed",
+      subject: reference,
+      at,
+      data: {
+        request,
+        from: result.entry.from,
+        to: result.entry.to,
+        actor: result.entry.actor,
+        note: result.entry.note,
+      },
+    });
+    return request;
+  });
+  deps.notifyOutbox();
+  return c.json(presentRequest(moved, hasScope(c, "requests:read")), 200);
+};
+
+export const updateRequest: RouteHandler<typeof routes.updateRequest, AppEnv> = async (c) => {
+  requireScope(c, "requests:manage");
+  const reference = referenceFrom(c.req.valid("param").ref);
+  const { actor, ...changes } = c.req.valid("json");
+  const deps = c.var.deps;
+  const at = deps.now().toISOString();
+  const updated = await writeTransaction(deps.handle, async (trx) => {
+    const current = await repository.findRequest(trx, reference);
+    if (!current) throw new AppError("not_found", `No request has the reference ${reference}`);
+    if (isFinalStatus(current.status)) {
+      throw new AppError(
+        "conflict",
+        `${reference} is ${current.status}, a final status; it cannot be changed`,
+      );
+    }
+    const relatedEventId =
+      changes.relatedEventId === undefined ? current.relatedEventId : changes.relatedEventId;
+    if (current.type === "workshop_participation" && !relatedEventId) {
+      throw new AppError(
+        "unprocessable",
+        "relatedEventId is required for a workshop participation request: name the event",
+        {
+          errors: [{ field: "relatedEventId", message: "is required for a workshop participation request" }],
+        },
+      );
+    }
+    if (changes.relatedEventId && !(await repository.eventExists(trx, changes.relatedEventId))) {
+      throw unknownEventError(changes.relatedEventId);
+    }
+    await repository.updateRequestFields(trx, reference, changes, at);
+    const request = await repository.findRequestWithHistory(trx, reference);
+    if (!request) throw new Error(`request ${reference} vanished inside its own transaction`);
+    await recordActivity(trx, {
+      type: "request.updated",
+      subject: reference,
+      at,
+      data: { request, changed: Object.keys(changes), actor },
+    });
+    return request;
+  });
+  deps.notifyOutbox();
+  return c.json(presentRequest(updated, hasScope(c, "requests:read")), 200);
+};
