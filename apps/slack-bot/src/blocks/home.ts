@@ -13,7 +13,11 @@ export const HOME_EVENTS = 5;
 export const HOME_PRACTICES = 5;
 export const HOME_REQUESTS = 10;
 
-export type Loaded<T> = { state: "ok"; items: T[] } | { state: "unavailable" } | { state: "not_ready" };
+export type Loaded<T> =
+  | { state: "ok"; items: T[] }
+  | { state: "unavailable" }
+  | { state: "not_ready" }
+  | { state: "not_allowed" };
 
 export interface HomeInput {
   apiUrl: string;
@@ -105,6 +109,8 @@ export function renderHome(input: HomeInput): KnownBlock[] {
     }
     for (const request of input.requests.items.slice(0, HOME_REQUESTS))
       blocks.push(...renderRequestCard(request));
+  } else if (input.requests.state === "not_allowed") {
+    blocks.push(context(["Your requests can't be shown: BSI Desk's API key lacks the requests:read scope."]));
   } else if (input.requests.state === "not_ready") {
     blocks.push(context(["Your requests will be listed here once filing requests from Slack is available."]));
   } else {

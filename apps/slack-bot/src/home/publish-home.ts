@@ -55,10 +55,13 @@ export async function loadHome(deps: BotDeps, userId: string, theme: string | un
     theme && isThemeCode(theme)
       ? load(deps.api.listPractices({ theme: getTheme(theme).code, limit: HOME_PRACTICES + 1 }), unavailable)
       : Promise.resolve<Loaded<never>>({ state: "ok", items: [] }),
-    load(deps.api.listRequests({ requester: userId, limit: HOME_REQUESTS }), (error) =>
+    load(deps.api.listRequests({ requester: userId, limit: HOME_REQUESTS }), (error): Loaded<never> => {
+      const status = apiStatus(error);
       // The requests routes may not be deployed yet: a 404 means "not yet", not "broken".
-      apiStatus(error) === 404 ? { state: "not_ready" } : { state: "unavailable" },
-    ),
+      if (status === 404) return { state: "not_ready" };
+      if (status === 401 || status === 403) return { state: "not_allowed" };
+      return { state: "unavailable" };
+    }),
   ]);
   return {
     apiUrl: deps.apiUrl,

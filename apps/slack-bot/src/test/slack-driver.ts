@@ -170,11 +170,11 @@ export class SlackDriver {
 
   /** `/bsi <text>`, form-encoded, with a response_url served by the fake. */
   async command(
-    input: { text: string; user: string; channel?: string; command?: string },
+    input: { text: string; user: string; channel?: string; command?: string; responseUrl?: string },
     options: SendOptions = {},
   ): Promise<{ response: DriverResponse; responseUrl: string; triggerId: string }> {
     const slack = this.options.slack;
-    const responseUrl = slack.createResponseUrl();
+    const responseUrl = input.responseUrl ?? slack.createResponseUrl();
     const triggerId = this.triggerId();
     const form = new URLSearchParams({
       token: "legacy-verification-token",

@@ -1,0 +1,204 @@
+import { type BsiClient, createClient } from "@bsi/client";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ACTION_IDS } from "../blocks/ids.js";
+import { FakeSlack } from "../test/fake-slack.js";
+import { type BotHarness, startBotHarness, startTestApi, type TestApi } from "../test/harness.js";
+import { findButton, readableText } from "../test/messages.js";
+
+let api: TestApi;
+let catalogue: BsiClient;
+let harness: BotHarness;
+
+beforeAll(async () => {
+  api = await startTestApi();
+  catalogue = createClient({ baseUrl: api.url });
+  harness = await startBotHarness({ apiUrl: api.url });
+});
+
+afterAll(async () => {
+  await harness?.close();
+  await api?.close();
+});
+
+/** Runs `/bsi <text>` as Alice and returns the ack and the first reply through the response_url. */
+async function runCommand(text: string, user = "U0ALICE") {
+  const { response, responseUrl } = await harness.driver.command({ text, user });
+  const reply = await harness.slack.waitForResponse((post) => responseUrl.endsWith(post.id));
+  return { response, reply: reply.body, responseUrl };
+}
+
+describe("/bsi help and unknown subcommands", () => {
+  it("answers help in the ack itself, privately, listing the subcommands", async () => {
+    const { response } = await harness.driver.command({ text: "help", user: "U0ALICE" });
+    expect(response.status).toBe(200);
+    const body = JSON.parse(response.body);
+    expect(body.response_type).toBe("ephemeral");
+    const text = readableText(body);
+    for (const name of ["next", "events", "practices", "status", "request"])
+      expect(text).toContain(`/bsi ${name}`);
+  });
+
+  it("gives the help for an empty command", async () => {
+    const { response } = await harness.driver.command({ text: "", user: "U0ALICE" });
+    expect(readableText(JSON.parse(response.body))).toContain("/bsi events");
+  });
+
+  it("gives the help, naming the mistake, for an unknown subcommand", async () => {
+    const { response } = await harness.driver.command({ text: "evnts", user: "U0ALICE" });
+    const text = readableText(JSON.parse(response.body));
+    expect(text).toContain("There is no `/bsi evnts`");
+    expect(text).toContain("/bsi events");
+  });
+
+  it("says that filing a request is not available yet, keeping what was typed", async () => {
+    const { response } = await harness.driver.command({
+      text: "request training for 20 officers",
+      user: "U0ALICE",
+    });
+    const text = readableText(JSON.parse(response.body));
+    expect(text).toContain("coming soon");
+    expect(text).toContain("training for 20 officers");
+  });
+});
+
+describe("/bsi next and /bsi events", () => {
+  it("acks with an empty 200 and then answers privately with the next event's card", async () => {
+    const [next] = (await catalogue.listEvents({ upcoming: true, limit: 1 })).items;
+    expect(next).toBeDefined();
+    const { response, reply } = await runCommand("next");
+    expect(response.status).toBe(200);
+    expect(response.body).toBe("");
+    expect(reply.response_type).toBe("ephemeral");
+    const text = readableText(reply);
+    expect(text).toContain(next?.title);
+    expect(findButton(reply, ACTION_IDS.addToCalendar)?.url).toBe(`${api.url}/v1/events/${next?.id}.ics`);
+    if (next?.sample) expect(text).toContain("*Sample*");
+    expect(findButton(reply, ACTION_IDS.share)).toBeDefined();
+  });
+
+  it("lists upcoming events matching words, as the API finds them", async () => {
+    const expected = await catalogue.listEvents({ upcoming: true, q: "border", limit: 5 });
+    expect(expected.items.length).toBeGreaterThan(0);
+    const { reply } = await runCommand("events border");
+    const text = readableText(reply);
+    for (const event of expected.items) expect(text).toContain(event.title);
+  });
+
+  it("says so when no upcoming event matches", async () => {
+    const { reply } = await runCommand("events zzyzx-qqq");
+    expect(readableText(reply)).toContain("No upcoming events match “zzyzx-qqq”");
+  });
+
+  it("pages with Show more: the next page holds the events the API lists next", async () => {
+    const firstPage = await catalogue.listEvents({ upcoming: true, limit: 5 });
+    expect(firstPage.nextCursor).toBeTruthy();
+    const secondPage = await catalogue.listEvents({
+      upcoming: true,
+      limit: 5,
+      cursor: firstPage.nextCursor ?? "",
+    });
+    const { reply } = await runCommand("events");
+    const more = findButton(reply, ACTION_IDS.showMore);
+    expect(more?.value).toBeDefined();
+    const { responseUrl } = await harness.driver.blockAction({
+      user: "U0ALICE",
+      actionId: ACTION_IDS.showMore,
+      blockId: "answer_actions",
+      value: more?.value ?? "",
+      container: { type: "message", channel: "C0GENERAL", messageTs: "1700000000.000100", isEphemeral: true },
+    });
+    const next = await harness.slack.waitForResponse((post) => (responseUrl ?? "").endsWith(post.id));
+    const text = readableText(next.body);
+    for (const event of secondPage.items) expect(text).toContain(event.title);
+    expect(text).not.toContain(firstPage.items[0]?.title);
+  });
+});
+
+describe("Share in channel", () => {
+  it("posts the reply for everyone, credits who shared, and removes the private copy", async () => {
+    const { reply } = await runCommand("next");
+    const share = findButton(reply, ACTION_IDS.share);
+    const { responseUrl } = await harness.driver.blockAction({
+      user: "U0ALICE",
+      actionId: ACTION_IDS.share,
+      blockId: "answer_actions",
+      value: share?.value ?? "",
+      container: { type: "message", channel: "C0GENERAL", messageTs: "1700000000.000200", isEphemeral: true },
+    });
+    const mine = (post: { id: string }) => (responseUrl ?? "").endsWith(post.id);
+    const shared = await harness.slack.waitForResponse(
+      (post) => mine(post) && post.body.response_type === "in_channel",
+    );
+    expect(readableText(shared.body)).toContain("Shared by <@U0ALICE>");
+    expect(findButton(shared.body, ACTION_IDS.share)).toBeUndefined();
+    await harness.slack.waitForResponse((post) => mine(post) && post.body.delete_original === true);
+  });
+});
+
+describe("/bsi practices", () => {
+  it("without a topic, offers a theme picker whose options come from the taxonomy", async () => {
+    const { reply } = await runCommand("practices");
+    expect(JSON.stringify(reply.blocks)).toContain(ACTION_IDS.pickTheme);
+    const options = await harness.driver.blockSuggestion({
+      user: "U0ALICE",
+      actionId: ACTION_IDS.pickTheme,
+      value: "pnr",
+    });
+    expect(options.status).toBe(200);
+    const body = JSON.parse(options.body) as { options: { value: string; text: { text: string } }[] };
+    expect(body.options.map((option) => option.value)).toEqual(["api-pnr"]);
+  });
+
+  it("picking a theme replaces the picker with that theme's practices", async () => {
+    const expected = await catalogue.listPractices({ theme: "cross-border-cooperation", limit: 5 });
+    expect(expected.items.length).toBeGreaterThan(0);
+    const { responseUrl } = await harness.driver.blockAction({
+      user: "U0ALICE",
+      actionId: ACTION_IDS.pickTheme,
+      selectedOption: { text: "Cross-border cooperation", value: "cross-border-cooperation" },
+      container: { type: "message", channel: "C0GENERAL", messageTs: "1700000000.000300", isEphemeral: true },
+    });
+    const reply = await harness.slack.waitForResponse((post) => (responseUrl ?? "").endsWith(post.id));
+    expect(reply.body.replace_original).toBe(true);
+    const text = readableText(reply.body);
+    expect(text).toContain("Good practices on Cross-border cooperation");
+    for (const practice of expected.items) expect(text).toContain(practice.title.replace(/&/g, "&amp;"));
+  });
+
+  it("reads a topic as a theme when it names one (a synonym, any case)", async () => {
+    const expected = await catalogue.listPractices({ theme: "api-pnr", limit: 5 });
+    const { reply } = await runCommand("practices PNR");
+    const text = readableText(reply);
+    expect(text).toContain("API and PNR");
+    for (const practice of expected.items) expect(text).toContain(practice.title.replace(/&/g, "&amp;"));
+  });
+});
+
+describe("/bsi status", () => {
+  it("explains what a reference looks like when given something else", async () => {
+    const { reply } = await runCommand("status 42");
+    expect(readableText(reply)).toContain("they look like BSI-2026-0042");
+  });
+});
+
+describe("delivery", () => {
+  it("falls back to chat.postEphemeral when the response_url is refused", async () => {
+    const refused = `${harness.slack.url}/commands/${harness.slack.teamId}/expired`;
+    await harness.driver.command({ text: "next", user: "U0BOB", channel: "C0BORDERS", responseUrl: refused });
+    const call = await harness.slack.waitFor(
+      "chat.postEphemeral",
+      (recorded) => recorded.params.user === "U0BOB",
+    );
+    expect(call.response.ok).toBe(true);
+    expect(call.params.channel).toBe("C0BORDERS");
+    expect(readableText(call.params)).toContain("The next BSI event");
+  });
+
+  it("never sends anything that would ping a channel or a user", () => {
+    for (const call of harness.slack.calls) expect(FakeSlack.pingsInMessage(call.params)).toEqual([]);
+    for (const post of harness.slack.responsePosts) {
+      const pings = FakeSlack.pingsInMessage(post.body).filter((ping) => ping !== "<@U0ALICE>");
+      expect(pings).toEqual([]);
+    }
+  });
+});
