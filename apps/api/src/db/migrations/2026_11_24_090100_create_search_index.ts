@@ -2,7 +2,7 @@ import { type Kysely, SqliteAdapter, sql } from "kysely";
 
 /**
  * Full-text indexes. SQLite: FTS5 tables keyed by the row's rowid, with accents folded. PostgreSQL:
- * weighted tsvector columns with GIN indexes, plus unaccent and trigram matching.
+ * weighted tsvector documents (accents folded with unaccent when written) with GIN indexes.
  */
 export async function up(db: Kysely<any>): Promise<void> {
   if (db.getExecutor().adapter instanceof SqliteAdapter) {
@@ -15,15 +15,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     return;
   }
   await sql`CREATE EXTENSION IF NOT EXISTS unaccent`.execute(db);
-  await sql`CREATE EXTENSION IF NOT EXISTS pg_trgm`.execute(db);
   await sql`CREATE TABLE events_fts (event_id text PRIMARY KEY REFERENCES events(id) ON DELETE CASCADE,
-    document tsvector NOT NULL, words text NOT NULL)`.execute(db);
+    document tsvector NOT NULL)`.execute(db);
   await sql`CREATE INDEX events_fts_document ON events_fts USING gin (document)`.execute(db);
-  await sql`CREATE INDEX events_fts_words ON events_fts USING gin (words gin_trgm_ops)`.execute(db);
   await sql`CREATE TABLE practices_fts (practice_id text PRIMARY KEY REFERENCES practices(id) ON DELETE CASCADE,
-    document tsvector NOT NULL, words text NOT NULL)`.execute(db);
+    document tsvector NOT NULL)`.execute(db);
   await sql`CREATE INDEX practices_fts_document ON practices_fts USING gin (document)`.execute(db);
-  await sql`CREATE INDEX practices_fts_words ON practices_fts USING gin (words gin_trgm_ops)`.execute(db);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

@@ -345,6 +345,9 @@ describe("the service around the routes", () => {
 
   it("answers /health and /ready", async () => {
     expect(await (await api.request("/health")).json()).toEqual({ status: "ok" });
-    expect(await (await api.request("/ready")).json()).toEqual({ status: "ready", database: "sqlite" });
+    expect(await (await api.request("/ready")).json()).toEqual({
+      status: "ready",
+      database: process.env.BSI_TEST_POSTGRES_URL ? "postgres" : "sqlite",
+    });
   });
 });
