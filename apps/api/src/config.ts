@@ -17,8 +17,8 @@ export const ApiConfigSchema = z.object({
   BODY_LIMIT: z.coerce.number().int().min(1024).max(10_485_760).default(65_536),
   /** Comma-separated origins allowed by CORS; empty means CORS is closed. */
   CORS_ORIGINS: z.string().default(""),
-  /** Requests per minute per API key and per client address; 0 turns the limit off. */
-  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(600),
+  /** Requests per minute per API key (or per client address without a key); 0 turns the limit off. */
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(1200),
   /** Public base URL used in links (calendar links, docs). */
   PUBLIC_URL: z.string().url().optional(),
   WEBHOOKS_ENABLED: z

@@ -10,6 +10,7 @@ import type { Database } from "./db/database.js";
 import { migrateToLatest } from "./db/migrate.js";
 import { seedCatalogue } from "./db/seed/seed.js";
 import { createLogger, type Logger } from "./lib/logger.js";
+import { createDatabaseCounter, createMemoryCounter } from "./lib/rate-limit.js";
 import type { AppDeps, AppEnv } from "./lib/types.js";
 import { createSearchIndex } from "./search/create-search-index.js";
 import { startWebhookDispatcher, type WebhookDispatcher } from "./webhooks/dispatcher.js";
@@ -61,6 +62,7 @@ export async function openApi(
       config,
       now,
       cursorKey: await loadCursorKey(handle.db),
+      rateCounter: handle.dialect === "postgres" ? createDatabaseCounter(handle.db) : createMemoryCounter(),
       notifyOutbox: () => dispatcher?.wake(),
     };
     if (config.WEBHOOKS_ENABLED) dispatcher = startWebhookDispatcher(deps);

@@ -162,6 +162,12 @@ export interface WebhookAttemptTable {
   duration_ms: number;
 }
 
+export interface RateLimitTable {
+  subject: string;
+  window_start: number;
+  count: number;
+}
+
 export interface Database {
   events: EventTable;
   event_themes: EventThemeTable;
@@ -177,6 +183,7 @@ export interface Database {
   webhooks: WebhookTable;
   webhook_deliveries: WebhookDeliveryTable;
   webhook_attempts: WebhookAttemptTable;
+  rate_limits: RateLimitTable;
 }
 
 export type EventRow = Selectable<EventTable>;

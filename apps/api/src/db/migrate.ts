@@ -9,12 +9,14 @@ import type { Database } from "./database.js";
 import * as createCatalogue from "./migrations/2026_11_24_090000_create_catalogue.js";
 import * as createSearchIndex from "./migrations/2026_11_24_090100_create_search_index.js";
 import * as createRequests from "./migrations/2026_11_24_090200_create_requests.js";
+import * as createRateLimits from "./migrations/2026_11_24_090300_create_rate_limits.js";
 
 /** Migrations are listed here (not read from disk) so the compiled build and the tests run the same set. */
 const MIGRATIONS: Record<string, Migration> = {
   "2026_11_24_090000_create_catalogue": createCatalogue,
   "2026_11_24_090100_create_search_index": createSearchIndex,
   "2026_11_24_090200_create_requests": createRequests,
+  "2026_11_24_090300_create_rate_limits": createRateLimits,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

@@ -3,6 +3,7 @@ import type { ApiConfig } from "../config.js";
 import type { DatabaseHandle } from "../db/connect.js";
 import type { SearchIndex } from "../search/search-index.js";
 import type { Logger } from "./logger.js";
+import type { RateCounter } from "./rate-limit.js";
 
 export interface AuthenticatedKey {
   id: string;
@@ -20,6 +21,8 @@ export interface AppDeps {
   now: () => Date;
   /** Wakes the webhook dispatcher after a commit that wrote deliveries. */
   notifyOutbox: () => void;
+  /** Rate-limit counters: in memory on SQLite (one process), in the database on PostgreSQL. */
+  rateCounter: RateCounter;
   /** Signs pagination cursors; kept in the database so every instance shares it. */
   cursorKey: Buffer;
 }
