@@ -1,0 +1,698 @@
+import {
+  countryName,
+  type EventKind,
+  getTheme,
+  type RegionCode,
+  type RequestStatus,
+  type ThemeCode,
+} from "@bsi/domain";
+import { isWholeMonths, parseIso, shiftDays } from "./calendar.js";
+import { CONTINENTS } from "./places.js";
+import type { AnswerLanguage, AskQuery, EventQuery, EventQueryFilters } from "./query.js";
+
+/** The parts of an event the lead sentence names. */
+export interface AnswerEvent {
+  id: string;
+  title: string;
+  kind: EventKind;
+  startsOn: string;
+  endsOn: string;
+  city: string | null;
+  country: string | null;
+  online: boolean;
+  sample: boolean;
+}
+
+export interface AnswerPractice {
+  id: string;
+  title: string;
+}
+
+export interface AnswerRequest {
+  reference: string;
+  status: RequestStatus;
+  summary: string;
+  updatedAt: string;
+}
+
+/**
+ * How the API widened a query that found nothing:
+ * - `later_dates`: nothing in the period asked; these match everything else, at any later date;
+ * - `same_place`: nothing of that kind or theme there; these are the next events at the same place;
+ * - `past_only`: nothing upcoming matches; these are the most recent past events that do;
+ * - `upcoming_anywhere`: nothing matches; these are the next events anywhere;
+ * - `search`: the filters found nothing (or there were none); these items contain the question's words.
+ */
+export const FALLBACK_KINDS = [
+  "later_dates",
+  "same_place",
+  "past_only",
+  "upcoming_anywhere",
+  "search",
+] as const;
+export type FallbackKind = (typeof FALLBACK_KINDS)[number];
+
+/** Whether a status look-up could run: the key's scope and the requests service decide. */
+export type RequestAccess = "granted" | "forbidden" | "unavailable";
+
+export interface AnswerFacts {
+  events: readonly AnswerEvent[];
+  practices: readonly AnswerPractice[];
+  requests: readonly AnswerRequest[];
+  fallback: FallbackKind | null;
+  requestAccess?: RequestAccess;
+}
+
+type Gender = "m" | "f";
+
+const LOCALES: Record<AnswerLanguage, string> = { en: "en-GB", fr: "fr-FR", es: "es-ES" };
+
+const KIND_NOUNS: Record<AnswerLanguage, Record<EventKind | "event", [string, string, Gender]>> = {
+  en: {
+    event: ["event", "events", "m"],
+    workshop: ["workshop", "workshops", "m"],
+    conference: ["conference", "conferences", "m"],
+    study_tour: ["study tour", "study tours", "m"],
+    seminar: ["seminar", "seminars", "m"],
+    training: ["training course", "training courses", "m"],
+    forum: ["forum", "forums", "m"],
+    meeting: ["meeting", "meetings", "m"],
+  },
+  fr: {
+    event: ["événement", "événements", "m"],
+    workshop: ["atelier", "ateliers", "m"],
+    conference: ["conférence", "conférences", "f"],
+    study_tour: ["voyage d'étude", "voyages d'étude", "m"],
+    seminar: ["séminaire", "séminaires", "m"],
+    training: ["formation", "formations", "f"],
+    forum: ["forum", "forums", "m"],
+    meeting: ["réunion", "réunions", "f"],
+  },
+  es: {
+    event: ["evento", "eventos", "m"],
+    workshop: ["taller", "talleres", "m"],
+    conference: ["conferencia", "conferencias", "f"],
+    study_tour: ["viaje de estudio", "viajes de estudio", "m"],
+    seminar: ["seminario", "seminarios", "m"],
+    training: ["curso de formación", "cursos de formación", "m"],
+    forum: ["foro", "foros", "m"],
+    meeting: ["reunión", "reuniones", "f"],
+  },
+};
+
+const REGION_PHRASES: Record<AnswerLanguage, Record<RegionCode, string>> = {
+  en: {
+    sahel: "in the Sahel",
+    maghreb: "in the Maghreb",
+    "horn-of-africa": "in the Horn of Africa",
+    "west-africa": "in West Africa",
+    "east-africa": "in East Africa",
+    "central-africa": "in Central Africa",
+    "north-africa": "in North Africa",
+    "lake-chad-basin": "in the Lake Chad Basin",
+    "middle-east": "in the Middle East",
+    "central-asia": "in Central Asia",
+    "south-asia": "in South Asia",
+    "south-east-asia": "in South-East Asia",
+    "western-balkans": "in the Western Balkans",
+    europe: "in Europe",
+    oceania: "in Oceania",
+    americas: "in the Americas",
+  },
+  fr: {
+    sahel: "au Sahel",
+    maghreb: "au Maghreb",
+    "horn-of-africa": "dans la Corne de l'Afrique",
+    "west-africa": "en Afrique de l'Ouest",
+    "east-africa": "en Afrique de l'Est",
+    "central-africa": "en Afrique centrale",
+    "north-africa": "en Afrique du Nord",
+    "lake-chad-basin": "dans le bassin du lac Tchad",
+    "middle-east": "au Moyen-Orient",
+    "central-asia": "en Asie centrale",
+    "south-asia": "en Asie du Sud",
+    "south-east-asia": "en Asie du Sud-Est",
+    "western-balkans": "dans les Balkans occidentaux",
+    europe: "en Europe",
+    oceania: "en Océanie",
+    americas: "dans les Amériques",
+  },
+  es: {
+    sahel: "en el Sahel",
+    maghreb: "en el Magreb",
+    "horn-of-africa": "en el Cuerno de África",
+    "west-africa": "en África Occidental",
+    "east-africa": "en África Oriental",
+    "central-africa": "en África Central",
+    "north-africa": "en el norte de África",
+    "lake-chad-basin": "en la cuenca del lago Chad",
+    "middle-east": "en Oriente Medio",
+    "central-asia": "en Asia Central",
+    "south-asia": "en Asia del Sur",
+    "south-east-asia": "en el Sudeste Asiático",
+    "western-balkans": "en los Balcanes Occidentales",
+    europe: "en Europa",
+    oceania: "en Oceanía",
+    americas: "en las Américas",
+  },
+};
+
+const CONTINENT_PHRASES: Record<AnswerLanguage, [string, string]> = {
+  en: ["in Africa", "in Asia"],
+  fr: ["en Afrique", "en Asie"],
+  es: ["en África", "en Asia"],
+};
+
+const STATUS_WORDS: Record<AnswerLanguage, Record<RequestStatus, string>> = {
+  en: {
+    submitted: "submitted and waiting for review",
+    under_review: "under review",
+    accepted: "accepted",
+    declined: "declined",
+    in_progress: "in progress",
+    completed: "completed",
+    withdrawn: "withdrawn",
+  },
+  fr: {
+    submitted: "soumise et en attente d'examen",
+    under_review: "en cours d'examen",
+    accepted: "acceptée",
+    declined: "refusée",
+    in_progress: "en cours de réalisation",
+    completed: "terminée",
+    withdrawn: "retirée",
+  },
+  es: {
+    submitted: "presentada y pendiente de examen",
+    under_review: "en examen",
+    accepted: "aceptada",
+    declined: "rechazada",
+    in_progress: "en curso",
+    completed: "completada",
+    withdrawn: "retirada",
+  },
+};
+
+/** The "here is what I can answer" text, per language. */
+export const HELP_TEXT: Record<AnswerLanguage, string> = {
+  en: [
+    "Here is what I can answer:",
+    "• upcoming events: “what workshops are coming up?”, “anything in the Sahel in March?”, “when is the next study tour?”",
+    "• past events: “which workshops were held in Kenya in 2016?”",
+    "• good practices: “good practices on community engagement?”",
+    "• requests: “what's the status of BSI-2026-0042?”, “how do I request technical assistance?”",
+    "I understand English, French and Spanish.",
+  ].join("\n"),
+  fr: [
+    "Voici ce à quoi je peux répondre :",
+    "• événements à venir : « quels ateliers sont prévus ? », « quelque chose au Sahel en mars ? », « quand a lieu le prochain voyage d'étude ? »",
+    "• événements passés : « quels ateliers ont eu lieu au Kenya en 2016 ? »",
+    "• bonnes pratiques : « bonnes pratiques sur l'engagement communautaire ? »",
+    "• demandes : « où en est BSI-2026-0042 ? », « comment demander une assistance technique ? »",
+    "Je comprends le français, l'anglais et l'espagnol.",
+  ].join("\n"),
+  es: [
+    "Esto es lo que puedo responder:",
+    "• próximos eventos: «¿qué talleres hay previstos?», «¿algo en el Sahel en marzo?», «¿cuándo es el próximo viaje de estudio?»",
+    "• eventos pasados: «¿qué talleres se celebraron en Kenia en 2016?»",
+    "• buenas prácticas: «¿buenas prácticas sobre participación comunitaria?»",
+    "• solicitudes: «¿en qué estado está BSI-2026-0042?», «¿cómo solicito asistencia técnica?»",
+    "Entiendo español, inglés y francés.",
+  ].join("\n"),
+};
+
+const API_HELP: Record<AnswerLanguage, string> = {
+  en: "The BSI Desk HTTP API is described at /docs (OpenAPI 3.1 at /openapi.json). Catalogue reads are public; other routes need an API key (Authorization: Bearer bsi_…), which an operator makes with `npm run api -- keys create`. If you meant advance passenger information, ask “good practices on API and PNR”.",
+  fr: "L'API HTTP de BSI Desk est décrite sur /docs (OpenAPI 3.1 sur /openapi.json). La lecture du catalogue est publique ; les autres routes demandent une clé d'API (Authorization: Bearer bsi_…), créée par un opérateur avec `npm run api -- keys create`. Si vous pensiez aux informations préalables sur les passagers, demandez « bonnes pratiques sur l'API et le PNR ».",
+  es: "La API HTTP de BSI Desk se describe en /docs (OpenAPI 3.1 en /openapi.json). La lectura del catálogo es pública; las demás rutas requieren una clave de API (Authorization: Bearer bsi_…), que un operador crea con `npm run api -- keys create`. Si se refería a la información anticipada sobre pasajeros, pregunte «buenas prácticas sobre API y PNR».",
+};
+
+const HOW_TO_REQUEST: Record<AnswerLanguage, string> = {
+  en: "To ask BSI for technical assistance, training, expert advice or a seat at a workshop, type `/bsi request` in Slack and fill in the form (or send POST /v1/requests). You get a reference such as BSI-2026-0042 to follow it up, and a message each time its status changes.",
+  fr: "Pour demander au BSI une assistance technique, une formation, un avis d'expert ou une place à un atelier, tapez `/bsi request` dans Slack et remplissez le formulaire (ou envoyez POST /v1/requests). Vous recevez une référence comme BSI-2026-0042 pour la suivre, et un message à chaque changement de statut.",
+  es: "Para pedir al BSI asistencia técnica, formación, asesoramiento experto o una plaza en un taller, escriba `/bsi request` en Slack y rellene el formulario (o envíe POST /v1/requests). Recibirá una referencia como BSI-2026-0042 para seguirla y un mensaje cada vez que cambie su estado.",
+};
+
+const SAMPLE_NOTE: Record<AnswerLanguage, string> = {
+  en: "Events marked as sample come from the sample programme, not the real calendar.",
+  fr: "Les événements marqués « exemple » viennent du programme d'exemple, pas du vrai calendrier.",
+  es: "Los eventos marcados como «ejemplo» vienen del programa de ejemplo, no del calendario real.",
+};
+
+function formatDate(date: string, language: AnswerLanguage): string {
+  const { year, month, day } = parseIso(date);
+  return new Intl.DateTimeFormat(LOCALES[language], {
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    timeZone: "UTC",
+  }).format(new Date(Date.UTC(year, month - 1, day)));
+}
+
+function formatMonth(date: string, language: AnswerLanguage): string {
+  const { year, month } = parseIso(date);
+  return new Intl.DateTimeFormat(LOCALES[language], {
+    month: "long",
+    year: "numeric",
+    timeZone: "UTC",
+  }).format(new Date(Date.UTC(year, month - 1, 1)));
+}
+
+/** "3–10 May 2027", "3 mai 2027", each in its language. */
+export function formatDates(startsOn: string, endsOn: string, language: AnswerLanguage): string {
+  if (startsOn === endsOn) return formatDate(startsOn, language);
+  const start = parseIso(startsOn);
+  const end = parseIso(endsOn);
+  const format = new Intl.DateTimeFormat(LOCALES[language], {
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    timeZone: "UTC",
+  });
+  const text = format.formatRange(
+    new Date(Date.UTC(start.year, start.month - 1, start.day)),
+    new Date(Date.UTC(end.year, end.month - 1, end.day)),
+  );
+  // "10 – 12 March" reads better as "10–12 March"; spaces stay between words ("28 February – 3 March").
+  return text.replace(/(\d)\s+–\s+(\d)/gu, "$1–$2");
+}
+
+function joinOr(items: string[], language: AnswerLanguage): string {
+  const or = { en: "or", fr: "ou", es: "o" }[language];
+  if (items.length <= 1) return items[0] ?? "";
+  return `${items.slice(0, -1).join(", ")} ${or} ${items.at(-1)}`;
+}
+
+function joinAnd(items: string[], language: AnswerLanguage): string {
+  const and = { en: "and", fr: "et", es: "y" }[language];
+  if (items.length <= 1) return items[0] ?? "";
+  return `${items.slice(0, -1).join(", ")} ${and} ${items.at(-1)}`;
+}
+
+/** French takes "au", "aux" or "en" before a country name; a rough rule with the common exceptions. */
+function frenchCountry(name: string): string {
+  const masculineInE = new Set(["Mexique", "Cambodge", "Mozambique", "Zimbabwe", "Belize"]);
+  if (/^(États-Unis|Émirats|Pays-Bas|Philippines|Comores|Maldives|Seychelles)/.test(name))
+    return `aux ${name}`;
+  if (/^[AEIOUÉÈ]/.test(name) || (name.endsWith("e") && !masculineInE.has(name))) return `en ${name}`;
+  return `au ${name}`;
+}
+
+function placePhrase(filters: EventQueryFilters, language: AnswerLanguage): string {
+  const parts: string[] = [];
+  const regions = filters.regions ?? [];
+  let remaining = [...regions];
+  CONTINENTS.forEach((continent, index) => {
+    if (continent.regions.every((region) => remaining.includes(region))) {
+      parts.push(CONTINENT_PHRASES[language][index] ?? "");
+      remaining = remaining.filter((region) => !continent.regions.includes(region));
+    }
+  });
+  for (const region of remaining) parts.push(REGION_PHRASES[language][region]);
+  for (const code of filters.countries ?? []) {
+    const name = countryName(code, language);
+    parts.push(language === "fr" ? frenchCountry(name) : `${language === "en" ? "in" : "en"} ${name}`);
+  }
+  for (const city of filters.cities ?? []) parts.push(`${{ en: "in", fr: "à", es: "en" }[language]} ${city}`);
+  if (filters.online === true) parts.push({ en: "online", fr: "en ligne", es: "en línea" }[language]);
+  if (filters.online === false)
+    parts.push({ en: "in person", fr: "en présentiel", es: "presenciales" }[language]);
+  return joinOr(parts, language);
+}
+
+function themeLabel(code: ThemeCode, language: AnswerLanguage): string {
+  const label = getTheme(code).labels[language];
+  return /^[A-Z]{2}/.test(label) ? label : label.charAt(0).toLowerCase() + label.slice(1);
+}
+
+function themePhrase(themes: readonly ThemeCode[] | undefined, language: AnswerLanguage): string {
+  if (!themes || themes.length === 0) return "";
+  const on = { en: "on", fr: "sur", es: "sobre" }[language];
+  return `${on} ${joinOr(
+    themes.map((code) => themeLabel(code, language)),
+    language,
+  )}`;
+}
+
+/** "in March 2027", "in 2027", "in Q1 2027", "until 31 December 2026", "from 3 May 2027 to 10 May 2027". */
+export function periodPhrase(
+  filters: Pick<EventQueryFilters, "from" | "to">,
+  language: AnswerLanguage,
+  today: string,
+): string {
+  const { from, to } = filters;
+  if (from && to) {
+    const start = parseIso(from);
+    const end = parseIso(to);
+    if (isWholeMonths({ from, to })) {
+      if (start.month === 1 && end.month === 12 && start.year === end.year) {
+        return `${{ en: "in", fr: "en", es: "en" }[language]} ${start.year}`;
+      }
+      if (start.year === end.year && start.month === end.month) {
+        return `${{ en: "in", fr: "en", es: "en" }[language]} ${formatMonth(from, language)}`;
+      }
+      if (start.year === end.year && end.month - start.month === 2 && start.month % 3 === 1) {
+        const quarter = (start.month + 2) / 3;
+        return {
+          en: `in Q${quarter} ${start.year}`,
+          fr: `au ${quarter === 1 ? "1er" : `${quarter}e`} trimestre ${start.year}`,
+          es: `en el ${["primer", "segundo", "tercer", "cuarto"][quarter - 1]} trimestre de ${start.year}`,
+        }[language];
+      }
+    }
+    if (from === to) return `${{ en: "on", fr: "le", es: "el" }[language]} ${formatDate(from, language)}`;
+    if (from === today)
+      return `${{ en: "until", fr: "d'ici le", es: "hasta el" }[language]} ${formatDate(to, language)}`;
+    return {
+      en: `from ${formatDate(from, language)} to ${formatDate(to, language)}`,
+      fr: `du ${formatDate(from, language)} au ${formatDate(to, language)}`,
+      es: `del ${formatDate(from, language)} al ${formatDate(to, language)}`,
+    }[language];
+  }
+  if (from && from !== today) {
+    return `${{ en: "from", fr: "à partir du", es: "a partir del" }[language]} ${formatDate(from, language)}`;
+  }
+  if (to && !from)
+    return `${{ en: "before", fr: "avant le", es: "antes del" }[language]} ${formatDate(to, language)}`;
+  return "";
+}
+
+function kindNoun(
+  kinds: readonly EventKind[] | undefined,
+  language: AnswerLanguage,
+  plural: boolean,
+): [string, Gender] {
+  if (kinds && kinds.length === 1) {
+    const [singular, pluralForm, gender] = KIND_NOUNS[language][kinds[0]!];
+    return [plural ? pluralForm : singular, gender];
+  }
+  if (kinds && kinds.length > 1) {
+    const names = kinds.map((kind) => KIND_NOUNS[language][kind][plural ? 1 : 0]);
+    return [joinOr(names, language), KIND_NOUNS[language][kinds[0]!][2]];
+  }
+  const [singular, pluralForm, gender] = KIND_NOUNS[language].event;
+  return [plural ? pluralForm : singular, gender];
+}
+
+interface DescribeOptions {
+  plural?: boolean;
+  /** Words right before the noun ("upcoming", "próximos"). */
+  before?: string;
+  /** Words right after the noun ("à venir", "passés"). */
+  after?: string;
+}
+
+/** "workshops in the Sahel on community engagement in March 2027" (without a count). */
+export function describeEvents(
+  filters: EventQueryFilters,
+  language: AnswerLanguage,
+  today: string,
+  options: DescribeOptions = {},
+): string {
+  const [noun] = kindNoun(filters.kinds, language, options.plural ?? true);
+  return [
+    options.before,
+    noun,
+    options.after,
+    placePhrase(filters, language),
+    themePhrase(filters.themes, language),
+    periodPhrase(filters, language, today),
+  ]
+    .filter(Boolean)
+    .join(" ");
+}
+
+function where(event: AnswerEvent, language: AnswerLanguage): string {
+  if (event.online && !event.city) return { en: "online", fr: "en ligne", es: "en línea" }[language];
+  const place = [event.city, event.country ? countryName(event.country, language) : null]
+    .filter(Boolean)
+    .join(", ");
+  if (!place) return "";
+  return `${{ en: "in", fr: "à", es: "en" }[language]} ${place}`;
+}
+
+/** "Title (3–5 May 2027, in Nairobi, Kenya)". */
+export function describeEvent(event: AnswerEvent, language: AnswerLanguage): string {
+  const place = where(event, language);
+  return `${event.title} (${formatDates(event.startsOn, event.endsOn, language)}${place ? `, ${place}` : ""})`;
+}
+
+function agree(word: string, gender: Gender, plural: boolean): string {
+  return word + (gender === "f" ? "e" : "") + (plural ? "s" : "");
+}
+
+function eventsLead(query: EventQuery, facts: AnswerFacts, today: string): string {
+  const { language, filters } = query;
+  const events = facts.events;
+  const count = events.length;
+  const isPast = query.intent === "past_events";
+  // "From today" is what "coming up" means; it is not said again as a date.
+  const shown: EventQueryFilters = {
+    ...filters,
+    from: !isPast && filters.from === today ? undefined : filters.from,
+  };
+  if (isPast && filters.to === shiftDays(today, -1)) shown.to = undefined;
+  const [, gender] = kindNoun(filters.kinds, language, true);
+  const describe = (options: DescribeOptions) => describeEvents(shown, language, today, options);
+  const colon = language === "fr" ? " :" : ":";
+
+  if (facts.fallback === null && count > 0) {
+    if (query.intent === "next_event") {
+      const first = describeEvent(events[0]!, language);
+      return {
+        en: `The ${describe({ plural: false, before: "next" })} is ${first}.`,
+        fr: `${gender === "f" ? "La" : "Le"} ${describe({ plural: false, before: agree("prochain", gender, false) })} : ${first}.`,
+        es: `${gender === "f" ? "La" : "El"} ${describe({ plural: false, before: gender === "f" ? "próxima" : "próximo" })} es ${first}.`,
+      }[language];
+    }
+    const plural = count > 1;
+    if (isPast) {
+      return {
+        en: `${count} ${describe({ plural, before: "past" })}${plural ? ", most recent first" : ""}:`,
+        fr: `${count} ${describe({ plural, after: agree("passé", gender, plural) })}${plural ? ", du plus récent au plus ancien" : ""} :`,
+        es: `${count} ${describe({ plural, after: gender === "f" ? (plural ? "pasadas" : "pasada") : plural ? "pasados" : "pasado" })}${plural ? ", del más reciente al más antiguo" : ""}:`,
+      }[language];
+    }
+    if (shown.from === undefined && shown.to === undefined) {
+      return {
+        en: `${count} ${describe({ plural, before: "upcoming" })}:`,
+        fr: `${count} ${describe({ plural, after: "à venir" })} :`,
+        es: `${count} ${describe({ plural, before: gender === "f" ? (plural ? "próximas" : "próxima") : plural ? "próximos" : "próximo" })}:`,
+      }[language];
+    }
+    return `${count} ${describe({ plural })}${colon}`;
+  }
+
+  const none = {
+    en: `I found no ${describe({ plural: true, before: isPast ? "past" : undefined })}.`,
+    fr: `Je n'ai trouvé ${gender === "f" ? "aucune" : "aucun"} ${describe({ plural: false, after: isPast ? agree("passé", gender, false) : undefined })}.`,
+    es: `No encontré ${describe({ plural: true, after: isPast ? (gender === "f" ? "pasadas" : "pasados") : undefined })}.`,
+  }[language];
+  if (count === 0) {
+    return `${none} ${
+      {
+        en: "Try a wider period or another place, or ask “what is coming up?”.",
+        fr: "Essayez une période plus large ou un autre lieu, ou demandez « qu'est-ce qui est prévu ? ».",
+        es: "Pruebe con un periodo más amplio u otro lugar, o pregunte «¿qué hay previsto?».",
+      }[language]
+    }`;
+  }
+  return `${none} ${fallbackSentence(facts.fallback, filters, language, count)}`;
+}
+
+function fallbackSentence(
+  fallback: FallbackKind | null,
+  filters: EventQueryFilters,
+  language: AnswerLanguage,
+  count: number,
+): string {
+  const place = placePhrase({ ...filters, online: undefined }, language);
+  switch (fallback) {
+    case "later_dates":
+      return {
+        en: "Here are the next ones at other dates:",
+        fr: "Voici les suivants, à d'autres dates :",
+        es: "Estos son los siguientes, en otras fechas:",
+      }[language];
+    case "same_place":
+      return {
+        en: `The next events ${place}:`,
+        fr: `Les prochains événements ${place} :`,
+        es: `Los próximos eventos ${place}:`,
+      }[language];
+    case "past_only":
+      return {
+        en: count === 1 ? "The most recent one:" : "The most recent ones:",
+        fr: count === 1 ? "Le plus récent :" : "Les plus récents :",
+        es: count === 1 ? "El más reciente:" : "Los más recientes:",
+      }[language];
+    case "upcoming_anywhere":
+      return {
+        en: "The next events anywhere:",
+        fr: "Les prochains événements, tous lieux confondus :",
+        es: "Los próximos eventos en cualquier lugar:",
+      }[language];
+    case "search":
+      return {
+        en: "These mention the words you used:",
+        fr: "Ceux-ci contiennent les mots de votre question :",
+        es: "Estos contienen las palabras de su pregunta:",
+      }[language];
+    default:
+      return "";
+  }
+}
+
+function practicesLead(query: Extract<AskQuery, { intent: "practices" }>, facts: AnswerFacts): string {
+  const { language, filters } = query;
+  const count = facts.practices.length;
+  const topic = themePhrase(filters.themes, language);
+  const noun = (n: number) =>
+    ({
+      en: n === 1 ? "good practice" : "good practices",
+      fr: n === 1 ? "bonne pratique" : "bonnes pratiques",
+      es: n === 1 ? "buena práctica" : "buenas prácticas",
+    })[language];
+  if (count > 0 && facts.fallback === null) {
+    return `${count} ${noun(count)}${topic ? ` ${topic}` : ""}${language === "fr" ? " :" : ":"}`;
+  }
+  const none = {
+    en: `I found no good practice${topic ? ` ${topic}` : " matching your question"}.`,
+    fr: `Je n'ai trouvé aucune bonne pratique${topic ? ` ${topic}` : " correspondant à votre question"}.`,
+    es: `No encontré buenas prácticas${topic ? ` ${topic}` : " que respondan a su pregunta"}.`,
+  }[language];
+  if (count > 0) return `${none} ${fallbackSentence("search", {}, language, count)}`;
+  return `${none} ${
+    {
+      en: "The good practices cover: ",
+      fr: "Les bonnes pratiques portent sur : ",
+      es: "Las buenas prácticas tratan de: ",
+    }[language]
+  }${joinAnd(
+    [
+      "legal-frameworks",
+      "interagency-cooperation",
+      "cross-border-cooperation",
+      "community-engagement",
+      "border-surveillance",
+      "biometrics",
+      "international-databases",
+      "api-pnr",
+      "capacity-building",
+      "demarcation",
+      "human-rights",
+    ].map((code) => themeLabel(code as ThemeCode, language)),
+    language,
+  )}.`;
+}
+
+function statusLead(query: Extract<AskQuery, { intent: "request_status" }>, facts: AnswerFacts): string {
+  const { language } = query;
+  const reference = query.filters.reference;
+  if (!reference) {
+    return {
+      en: "Which request? Give me its reference, such as BSI-2026-0042.",
+      fr: "Quelle demande ? Donnez-moi sa référence, par exemple BSI-2026-0042.",
+      es: "¿Qué solicitud? Indíqueme su referencia, por ejemplo BSI-2026-0042.",
+    }[language];
+  }
+  if (facts.requestAccess === "unavailable") {
+    return {
+      en: `I cannot look up ${reference} yet: status look-up needs the requests service, which is not available.`,
+      fr: `Je ne peux pas encore consulter ${reference} : la consultation du statut passe par le service des demandes, qui n'est pas disponible.`,
+      es: `Todavía no puedo consultar ${reference}: la consulta del estado necesita el servicio de solicitudes, que no está disponible.`,
+    }[language];
+  }
+  if (facts.requestAccess === "forbidden") {
+    return {
+      en: `I cannot show the status of ${reference} here: it needs an API key with the requests:read scope. The requester and the triage team can see it in Slack with /bsi status ${reference}.`,
+      fr: `Je ne peux pas afficher le statut de ${reference} ici : il faut une clé d'API avec le droit requests:read. Le demandeur et l'équipe de tri le voient dans Slack avec /bsi status ${reference}.`,
+      es: `No puedo mostrar el estado de ${reference} aquí: hace falta una clave de API con el permiso requests:read. El solicitante y el equipo de triaje lo ven en Slack con /bsi status ${reference}.`,
+    }[language];
+  }
+  const request = facts.requests.find((candidate) => candidate.reference === reference) ?? facts.requests[0];
+  if (!request) {
+    return {
+      en: `I found no request ${reference}. Check the reference: it looks like BSI-2026-0042.`,
+      fr: `Je n'ai trouvé aucune demande ${reference}. Vérifiez la référence : elle ressemble à BSI-2026-0042.`,
+      es: `No encontré la solicitud ${reference}. Compruebe la referencia: tiene la forma BSI-2026-0042.`,
+    }[language];
+  }
+  const updated = formatDate(request.updatedAt.slice(0, 10), language);
+  const status = STATUS_WORDS[language][request.status];
+  return {
+    en: `${request.reference} (“${request.summary}”) is ${status}, last updated on ${updated}.`,
+    fr: `${request.reference} (« ${request.summary} ») est ${status}, dernière mise à jour le ${updated}.`,
+    es: `${request.reference} («${request.summary}») está ${status}, última actualización el ${updated}.`,
+  }[language];
+}
+
+export interface WriteAnswerOptions {
+  /** Today (YYYY-MM-DD) as the question saw it, so "until 31 December" is said of the right day. */
+  today: string;
+}
+
+/**
+ * The short plain-text lead of an answer, in the question's language: how many items were found and
+ * for what, what was widened when nothing matched, or what to ask instead. Pure.
+ */
+export function writeAnswer(query: AskQuery, facts: AnswerFacts, options: WriteAnswerOptions): string {
+  const { language } = query;
+  let text: string;
+  switch (query.intent) {
+    case "upcoming_events":
+    case "next_event":
+    case "find_events":
+    case "past_events":
+      text = eventsLead(query, facts, options.today);
+      break;
+    case "practices":
+      text = practicesLead(query, facts);
+      break;
+    case "request_status":
+      text = statusLead(query, facts);
+      break;
+    case "how_to_request":
+      text = HOW_TO_REQUEST[language];
+      break;
+    case "help":
+      text = query.note === "api_usage" ? API_HELP[language] : HELP_TEXT[language];
+      break;
+    case "greeting":
+      text =
+        query.note === "thanks"
+          ? { en: "You're welcome!", fr: "Avec plaisir !", es: "¡De nada!" }[language]
+          : {
+              en: "Hello! Ask me about BSI events and good practices, or the status of a request. Try “what workshops are coming up?”.",
+              fr: "Bonjour ! Interrogez-moi sur les événements et les bonnes pratiques du BSI, ou sur le statut d'une demande. Essayez « quels ateliers sont prévus ? ».",
+              es: "¡Hola! Pregúnteme por los eventos y las buenas prácticas del BSI, o por el estado de una solicitud. Pruebe «¿qué talleres hay previstos?».",
+            }[language];
+      break;
+    case "unknown":
+      text = unknownLead(query, facts);
+      break;
+  }
+  if (facts.events.some((event) => event.sample)) text = `${text}\n${SAMPLE_NOTE[language]}`;
+  return text;
+}
+
+function unknownLead(query: AskQuery, facts: AnswerFacts): string {
+  const { language } = query;
+  if (query.note === "unsupported_language") {
+    return `I can answer in English, French or Spanish. / Je réponds en français, anglais ou espagnol. / Respondo en español, inglés o francés.\n${HELP_TEXT.en}`;
+  }
+  const found = facts.events.length + facts.practices.length;
+  if (found > 0) {
+    return {
+      en: "I am not sure what you are asking, but these catalogue items contain your words:",
+      fr: "Je ne suis pas sûr de comprendre la question, mais ces éléments du catalogue contiennent vos mots :",
+      es: "No estoy seguro de entender la pregunta, pero estos elementos del catálogo contienen sus palabras:",
+    }[language];
+  }
+  const intro = {
+    en: "I did not understand that question.",
+    fr: "Je n'ai pas compris cette question.",
+    es: "No entendí esa pregunta.",
+  }[language];
+  return `${intro}\n${HELP_TEXT[language]}`;
+}

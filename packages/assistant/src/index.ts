@@ -1,0 +1,18 @@
+export {
+  type AnswerEvent,
+  type AnswerFacts,
+  type AnswerPractice,
+  type AnswerRequest,
+  describeEvent,
+  describeEvents,
+  FALLBACK_KINDS,
+  type FallbackKind,
+  formatDates,
+  HELP_TEXT,
+  periodPhrase,
+  type RequestAccess,
+  type WriteAnswerOptions,
+  writeAnswer,
+} from "./answer.js";
+export { type InterpretOptions, interpret } from "./interpret.js";
+export * from "./query.js";

@@ -1,0 +1,344 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { interpret } from "./interpret.js";
+import { AskQuerySchema } from "./query.js";
+
+const NOW = new Date("2026-11-24T10:00:00Z"); // a Tuesday
+const CITIES = ["Dakar", "Vienna", "Nairobi", "Rabat", "Djibouti", "El Jadida", "Cairns", "Rome"];
+const ask = (question: string, now = NOW) => interpret(question, { now, timeZone: "UTC", cities: CITIES });
+const filtersOf = (question: string, now = NOW) => ask(question, now).filters as Record<string, unknown>;
+
+describe("interpret: what is asked", () => {
+  it.each([
+    ["what workshops are coming up?", "upcoming_events"],
+    ["anything in the Sahel in March?", "find_events"],
+    ["good practices on community engagement?", "practices"],
+    ["when is the next study tour", "next_event"],
+    ["what's the status of BSI-2026-0042", "request_status"],
+    ["which workshops did we hold in Kenya in 2016", "past_events"],
+    ["how do I request technical assistance for my country", "how_to_request"],
+    ["what can you do?", "help"],
+    ["hello", "greeting"],
+    ["thanks!", "greeting"],
+    ["zzzz qwerty", "unknown"],
+    ["biometrics", "practices"],
+    ["quels sont les prochains ateliers ?", "upcoming_events"],
+    ["bonnes pratiques sur la biométrie", "practices"],
+    ["¿cuándo es el próximo viaje de estudio?", "next_event"],
+    ["¿en qué estado está mi solicitud BSI-2026-0007?", "request_status"],
+  ])("reads %j as %s", (question, intent) => {
+    expect(ask(question).intent).toBe(intent);
+  });
+
+  it("reads a status question without a reference as a status question that asks for one", () => {
+    expect(ask("what is the status of my request?")).toMatchObject({
+      intent: "request_status",
+      filters: { reference: null },
+    });
+  });
+
+  it.each(["BSI-2026-0042", "bsi 2026 42", "bsi-2026-0042", "BSI2026-0042", "status of 2026-0042 please"])(
+    "finds the reference in %j and writes it the canonical way",
+    (question) => {
+      expect(ask(question).filters).toEqual({ reference: "BSI-2026-0042" });
+    },
+  );
+
+  it("lists upcoming events from today when no date is given", () => {
+    expect(filtersOf("what workshops are coming up?")).toEqual({ kinds: ["workshop"], from: "2026-11-24" });
+  });
+
+  it("asks for a single event when the question says the next one", () => {
+    expect(ask("Kenya's next conference")).toMatchObject({
+      intent: "next_event",
+      filters: { kinds: ["conference"], countries: ["KE"], from: "2026-11-24" },
+    });
+  });
+
+  it("lists several when 'next' goes with a plural", () => {
+    expect(ask("next workshops in Senegal").intent).toBe("find_events");
+  });
+});
+
+describe("interpret: dates", () => {
+  it.each([
+    ["anything next month?", "2026-12-01", "2026-12-31"],
+    ["what is on this week", "2026-11-24", "2026-11-29"],
+    ["events next week", "2026-11-30", "2026-12-06"],
+    ["workshops in Q1 2027", "2027-01-01", "2027-03-31"],
+    ["anything between 3 and 10 May", "2027-05-03", "2027-05-10"],
+    ["seminars before the end of the year", "2026-11-24", "2026-12-31"],
+    ["conferences in 2027", "2027-01-01", "2027-12-31"],
+    ["workshops next year", "2027-01-01", "2027-12-31"],
+    ["what is planned in december", "2026-12-01", "2026-12-31"],
+    ["workshops in march next year", "2027-03-01", "2027-03-31"],
+    ["anything from march to june 2027", "2027-03-01", "2027-06-30"],
+    ["events in the next 3 months", "2026-11-24", "2027-02-24"],
+    ["workshop on 12/03/2027", "2027-03-12", "2027-03-12"],
+    ["ateliers le mois prochain", "2026-12-01", "2026-12-31"],
+    ["ateliers en mars", "2027-03-01", "2027-03-31"],
+    ["formations au premier trimestre 2027", "2027-01-01", "2027-03-31"],
+    ["quelque chose entre le 3 et le 10 mai ?", "2027-05-03", "2027-05-10"],
+    ["talleres el próximo mes", "2026-12-01", "2026-12-31"],
+    ["talleres en marzo", "2027-03-01", "2027-03-31"],
+    ["eventos del 3 al 10 de mayo", "2027-05-03", "2027-05-10"],
+    ["conferencias el año que viene", "2027-01-01", "2027-12-31"],
+  ])("reads %j as %s to %s", (question, from, to) => {
+    expect(filtersOf(question)).toMatchObject({ from, to });
+  });
+
+  it("takes the March that is not over yet, even when it is March now", () => {
+    expect(filtersOf("anything in March?", new Date("2027-03-20T09:00:00Z"))).toMatchObject({
+      from: "2027-03-01",
+      to: "2027-03-31",
+    });
+  });
+
+  it("takes next year's November once this November is over", () => {
+    expect(filtersOf("workshops in october")).toMatchObject({ from: "2027-10-01", to: "2027-10-31" });
+  });
+
+  it("reads 'before March' as from today to the end of February", () => {
+    expect(filtersOf("any seminar before march")).toMatchObject({ from: "2026-11-24", to: "2027-02-28" });
+  });
+
+  it("reads a month asked about in the past tense as the last one", () => {
+    expect(ask("what happened in march?")).toMatchObject({
+      intent: "past_events",
+      filters: { from: "2026-03-01", to: "2026-03-31" },
+    });
+  });
+
+  it("counts 'today' in the given time zone", () => {
+    const lateEvening = new Date("2026-11-30T23:30:00Z");
+    expect(interpret("events this week", { now: lateEvening, timeZone: "Asia/Tokyo" }).filters).toMatchObject(
+      {
+        from: "2026-12-01",
+        to: "2026-12-06",
+      },
+    );
+  });
+
+  it("does not read 'may' the verb as the month", () => {
+    expect(filtersOf("may I ask about workshops in Kenya")).not.toHaveProperty("to");
+  });
+
+  it("does not read a Security Council resolution number as a year", () => {
+    expect(ask("good practices on resolution 2396").intent).toBe("practices");
+  });
+});
+
+describe("interpret: places, kinds and themes", () => {
+  it.each([
+    ["workshops in Morocco", { countries: ["MA"] }],
+    ["Moroccan workshops", { countries: ["MA"] }],
+    ["Kenya's border workshops", { countries: ["KE"] }],
+    ["any Senegalese events", { countries: ["SN"] }],
+    ["ateliers marocains", { countries: ["MA"] }],
+    ["talleres marroquíes", { countries: ["MA"] }],
+    ["ateliers au Sénégal", { countries: ["SN"] }],
+    ["talleres en Marruecos", { countries: ["MA"] }],
+    ["events in the Horn of Africa", { regions: ["horn-of-africa"] }],
+    ["anything in the Maghreb", { regions: ["maghreb"] }],
+    ["workshops in Dakar", { cities: ["Dakar"] }],
+    ["seminars in Vienna", { cities: ["Vienna"] }],
+    ["anything in Djibouti", { countries: ["DJ"] }],
+    ["online events", { online: true }],
+  ])("reads %j with %j", (question, expected) => {
+    expect(filtersOf(question)).toMatchObject(expected);
+  });
+
+  it.each([
+    ["study tours", "study_tour"],
+    ["voyages d'étude", "study_tour"],
+    ["viajes de estudio", "study_tour"],
+    ["seminarios", "seminar"],
+    ["trainings", "training"],
+    ["roundtables", "meeting"],
+  ])("reads %j as the %s kind", (question, kind) => {
+    expect(filtersOf(`${question} coming up`)).toMatchObject({ kinds: [kind] });
+  });
+
+  it("reads theme synonyms in English, French and Spanish", () => {
+    expect(filtersOf("practices on interagency coordination")).toEqual({
+      themes: ["interagency-cooperation"],
+    });
+    expect(filtersOf("bonnes pratiques coopération transfrontalière")).toEqual({
+      themes: ["cross-border-cooperation"],
+    });
+    expect(filtersOf("buenas prácticas sobre derechos humanos")).toEqual({ themes: ["human-rights"] });
+  });
+
+  it("does not narrow by theme on words every BSI item is about", () => {
+    expect(filtersOf("border security workshops coming up")).toEqual({
+      kinds: ["workshop"],
+      from: "2026-11-24",
+    });
+  });
+
+  it("reads API as advance passenger information in a question about borders", () => {
+    expect(ask("good practices on API")).toMatchObject({
+      intent: "practices",
+      filters: { themes: ["api-pnr"] },
+    });
+    expect(ask("any workshop on API and PNR next year")).toMatchObject({
+      intent: "find_events",
+      filters: { themes: ["api-pnr"] },
+    });
+  });
+
+  it.each(["how do I use the API", "where do I get an API key", "is there a REST API?", "API docs"])(
+    "reads %j as a question about our API",
+    (question) => {
+      expect(ask(question)).toMatchObject({ intent: "help", note: "api_usage" });
+    },
+  );
+});
+
+describe("interpret: the way people type", () => {
+  it("sets common misspellings right", () => {
+    expect(ask("any worshop in Dakkar next month")).toMatchObject({
+      intent: "find_events",
+      filters: { kinds: ["workshop"], cities: ["Dakar"], from: "2026-12-01", to: "2026-12-31" },
+    });
+    expect(filtersOf("Sahell events")).toMatchObject({ regions: ["sahel"] });
+    expect(filtersOf("semniars in kneya")).toMatchObject({ kinds: ["seminar"], countries: ["KE"] });
+  });
+
+  it("reads past Slack markup: mentions, links, bold", () => {
+    expect(ask("<@U123ABC> <!channel> *any* seminars in <https://example.org/vienna|Vienna>?")).toMatchObject(
+      {
+        intent: "find_events",
+        filters: { kinds: ["seminar"], cities: ["Vienna"] },
+      },
+    );
+  });
+
+  it("reads past filler words", () => {
+    expect(ask("hey bot, could you please tell me what workshops are coming up")).toMatchObject({
+      intent: "upcoming_events",
+      filters: { kinds: ["workshop"] },
+    });
+  });
+
+  it("ignores case and missing punctuation", () => {
+    expect(ask("WHEN IS THE NEXT STUDY TOUR")).toEqual(ask("when is the next study tour?"));
+  });
+
+  it("keeps words it could not place for a search", () => {
+    expect(filtersOf("workshops about the addendum")).toMatchObject({ words: ["addendum"] });
+  });
+});
+
+describe("interpret: language", () => {
+  it.each([
+    ["what workshops are coming up?", "en"],
+    ["quels ateliers sont prévus le mois prochain ?", "fr"],
+    ["¿qué talleres hay el próximo mes?", "es"],
+    ["atelier Dakar", "fr"],
+    ["taller Dakar", "es"],
+    ["Dakar", "en"],
+  ])("reads %j as %s", (question, language) => {
+    expect(ask(question).language).toBe(language);
+  });
+
+  it("says when a question is in a language it does not read", () => {
+    expect(ask("ما هي ورش العمل القادمة؟")).toMatchObject({
+      intent: "unknown",
+      note: "unsupported_language",
+    });
+  });
+});
+
+describe("interpret: robustness", () => {
+  it("never throws and always returns a valid query, whatever the string", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: "binary", maxLength: 600 }), (question) => {
+        const query = interpret(question, { now: NOW, timeZone: "UTC", cities: CITIES });
+        expect(AskQuerySchema.safeParse(query).success).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("never throws on sentences made of its own vocabulary", () => {
+    const words = fc.constantFrom(
+      "next",
+      "last",
+      "march",
+      "may",
+      "between",
+      "and",
+      "3",
+      "10",
+      "2027",
+      "q1",
+      "before",
+      "after",
+      "bsi",
+      "-",
+      "workshop",
+      "sahel",
+      "api",
+      "key",
+      "status",
+      "en",
+      "mars",
+      "el",
+      "próximo",
+      "mes",
+      "de",
+      "the",
+      "of",
+      "<@U1>",
+      "*",
+      "<https://x|y>",
+      "2026-0042",
+      "entre",
+      "le",
+      "et",
+      "au",
+      "del",
+      "al",
+      "31",
+      "0",
+      "99",
+    );
+    fc.assert(
+      fc.property(fc.array(words, { maxLength: 25 }), (parts) => {
+        const query = interpret(parts.join(" "), { now: NOW, timeZone: "UTC" });
+        expect(AskQuerySchema.safeParse(query).success).toBe(true);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("does not throw on a bad time zone or an invalid date", () => {
+    expect(interpret("workshops next month", { now: NOW, timeZone: "Not/AZone" }).intent).toBe("find_events");
+    expect(
+      interpret("workshops next month", { now: new Date(Number.NaN), timeZone: "UTC" }).intent,
+    ).toBeDefined();
+  });
+
+  it("answers in well under a millisecond (median)", () => {
+    const questions = [
+      "hey bot, could you tell me what worshop is in Dakkar next month",
+      "anything in the Sahel in March?",
+      "talleres el próximo mes en Kenia",
+      "good practices on community engagement?",
+      "what's the status of BSI-2026-0042",
+      "les ateliers le mois prochain",
+    ];
+    for (const question of questions) ask(question);
+    const times: number[] = [];
+    for (let round = 0; round < 100; round++) {
+      for (const question of questions) {
+        const started = performance.now();
+        ask(question);
+        times.push(performance.now() - started);
+      }
+    }
+    times.sort((a, b) => a - b);
+    expect(times[Math.floor(times.length / 2)]).toBeLessThan(1);
+  });
+});

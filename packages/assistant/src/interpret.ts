@@ -1,0 +1,415 @@
+import { type EventKind, formatReference, type RegionCode, type ThemeCode, todayIn } from "@bsi/domain";
+import { shiftDays } from "./calendar.js";
+import { type DateFinding, findDates, type TimePreference } from "./dates.js";
+import {
+  addPhrase,
+  createTrie,
+  LANGUAGES,
+  type Language,
+  LEXICON,
+  type Meaning,
+  type PhraseInfo,
+  type TrieNode,
+} from "./lexicon.js";
+import type { AskQuery, EventQueryFilters, QueryNote } from "./query.js";
+import { editDistance, SpellingCorrector } from "./spelling.js";
+import { fold, phraseTokens, stripSlackMarkup, type Token, tokenize } from "./text.js";
+import type { Cue } from "./vocabulary.js";
+
+export interface InterpretOptions {
+  /** The moment the question is asked: "next month" is counted from here. */
+  now: Date;
+  /** IANA zone that decides which day "today" is. */
+  timeZone: string;
+  /** City names in the catalogue, as written there; questions naming them filter by city. */
+  cities?: readonly string[];
+}
+
+const CORRECTOR = new SpellingCorrector(
+  LEXICON.correctionTargets,
+  new Set([...LEXICON.root.next].filter(([, node]) => node.phrase !== undefined).map(([word]) => word)),
+);
+
+/** Catalogue cities change rarely: their look-up tables are kept per list, not rebuilt per call. */
+interface CityTable {
+  root: TrieNode;
+  tokens: Set<string>;
+  byFolded: Map<string, string>;
+}
+const cityTables = new WeakMap<readonly string[], CityTable>();
+const cityTablesByKey = new Map<string, CityTable>();
+
+function cityTableFor(cities: readonly string[]): CityTable {
+  const cached = cityTables.get(cities);
+  if (cached) return cached;
+  const key = cities.join("\u0000");
+  let table = cityTablesByKey.get(key);
+  if (!table) {
+    table = { root: createTrie(), tokens: new Set(), byFolded: new Map() };
+    for (const city of cities.slice(0, 2000)) {
+      if (typeof city !== "string") continue;
+      const tokens = addPhrase(table.root, city, { type: "city", city, country: null });
+      if (tokens.length === 0) continue;
+      table.byFolded.set(tokens.join(" "), city);
+      for (const token of tokens) table.tokens.add(token);
+    }
+    if (cityTablesByKey.size > 20) cityTablesByKey.clear();
+    cityTablesByKey.set(key, table);
+  }
+  cityTables.set(cities, table);
+  return table;
+}
+
+const REFERENCE_PATTERN = /\bbsi\s*[-_/. ]?\s*(20\d\d)\s*[-_/. ]\s*(\d{1,6})\b|\b(20\d\d)-(\d{4,6})\b/;
+
+const PAST_HINT =
+  /\b(?:was|were|did|held|happened|took place|past|previous|previously|earlier|ago|history|historical|already|last(?! (?:week|month|year|quarter))|passee?s?|precedente?s?|eu lieu|etait|etaient|avons eu|dernier(?:e|s|es)?|pasad[oa]s?|anterior(?:es)?|tuvo|tuvieron|hubo|fue|fueron|celebro|realizo|ultim[oa]s?)\b/;
+
+const ANY_LETTER = /\p{L}/gu;
+const LATIN_LETTER = /\p{Script=Latin}/gu;
+
+const FRENCH_MARKS = /[çèêàùâîôœë]/;
+const SPANISH_MARKS = /[ñ¿¡]/;
+
+interface Match {
+  first: number;
+  last: number;
+  phrase: PhraseInfo;
+}
+
+function isKnownWord(word: string, cities: CityTable | undefined): boolean {
+  return LEXICON.wordLanguages.has(word) || (cities?.tokens.has(word) ?? false) || /^\d/.test(word);
+}
+
+/** Misspelt words set right: the closest known name, theme, kind, month or cue word, if close enough. */
+function correctSpelling(folded: string, cities: CityTable | undefined): string {
+  const tokens = tokenize(folded);
+  let text = folded;
+  for (let index = tokens.length - 1; index >= 0; index--) {
+    const token = tokens[index]!;
+    if (isKnownWord(token.text, cities)) continue;
+    let correction = CORRECTOR.correct(token.text);
+    if (correction === null && cities && token.text.length >= 5) {
+      let best = Number.POSITIVE_INFINITY;
+      for (const candidate of cities.tokens) {
+        const distance = editDistance(token.text, candidate, 1);
+        if (distance <= 1 && distance < best) {
+          best = distance;
+          correction = candidate;
+        }
+      }
+    }
+    if (correction !== null) text = text.slice(0, token.start) + correction + text.slice(token.end);
+  }
+  return text;
+}
+
+function guessLanguage(tokens: Token[], original: string): Language {
+  const score: Record<Language, number> = { en: 0, fr: 0, es: 0 };
+  for (const token of tokens) {
+    const languages = LEXICON.wordLanguages.get(token.text);
+    if (!languages || languages.size === 0 || languages.size === 3) continue;
+    for (const language of languages) score[language] += 1 / languages.size;
+  }
+  const lower = original.toLowerCase();
+  if (SPANISH_MARKS.test(lower)) score.es += 2;
+  if (FRENCH_MARKS.test(lower)) score.fr += 1;
+  let best: Language = "en";
+  for (const language of LANGUAGES) if (score[language] > score[best]) best = language;
+  return best;
+}
+
+function findPhrases(tokens: Token[], consumed: boolean[], cityRoot: TrieNode | undefined): Match[] {
+  const matches: Match[] = [];
+  let index = 0;
+  while (index < tokens.length) {
+    if (consumed[index]) {
+      index++;
+      continue;
+    }
+    let best: Match | undefined;
+    for (const root of cityRoot ? [LEXICON.root, cityRoot] : [LEXICON.root]) {
+      let node: TrieNode | undefined = root;
+      for (let end = index; end < tokens.length && !consumed[end]; end++) {
+        node = node.next.get(tokens[end]!.text);
+        if (!node) break;
+        if (node.phrase) {
+          if (!best || end > best.last) best = { first: index, last: end, phrase: node.phrase };
+          else if (end === best.last) {
+            best = {
+              first: index,
+              last: end,
+              phrase: {
+                meanings: [...best.phrase.meanings, ...node.phrase.meanings],
+                languages: new Set([...best.phrase.languages, ...node.phrase.languages]),
+              },
+            };
+          }
+        }
+      }
+    }
+    if (best) {
+      matches.push(best);
+      index = best.last + 1;
+    } else index++;
+  }
+  return matches;
+}
+
+interface Reading {
+  kinds: Set<EventKind>;
+  pluralKind: boolean;
+  themes: Set<ThemeCode>;
+  countries: Set<string>;
+  regions: Set<RegionCode>;
+  cities: Set<string>;
+  online: boolean | undefined;
+  cues: Set<Cue>;
+  words: string[];
+}
+
+function read(
+  tokens: Token[],
+  consumed: boolean[],
+  matches: Match[],
+  cities: CityTable | undefined,
+): Reading {
+  const reading: Reading = {
+    kinds: new Set(),
+    pluralKind: false,
+    themes: new Set(),
+    countries: new Set(),
+    regions: new Set(),
+    cities: new Set(),
+    online: undefined,
+    cues: new Set(),
+    words: [],
+  };
+  const used = [...consumed];
+  for (const match of matches) {
+    for (let index = match.first; index <= match.last; index++) used[index] = true;
+    const meanings = match.phrase.meanings;
+    const isCountry = meanings.some((meaning) => meaning.type === "country");
+    for (const meaning of meanings) apply(reading, meaning, isCountry, cities);
+  }
+  const seen = new Set<string>();
+  for (let index = 0; index < tokens.length; index++) {
+    const word = tokens[index]!.text;
+    if (used[index] || word.length < 3 || seen.has(word)) continue;
+    if (LEXICON.functionWords.has(word) || LEXICON.genericWords.has(word)) continue;
+    seen.add(word);
+    if (reading.words.length < 10) reading.words.push(word);
+  }
+  return reading;
+}
+
+function apply(reading: Reading, meaning: Meaning, isCountry: boolean, cities: CityTable | undefined): void {
+  switch (meaning.type) {
+    case "kind":
+      reading.kinds.add(meaning.kind);
+      if (meaning.plural) reading.pluralKind = true;
+      break;
+    case "theme":
+      reading.themes.add(meaning.theme);
+      break;
+    case "country":
+      reading.countries.add(meaning.country);
+      break;
+    case "region":
+      for (const region of meaning.regions) reading.regions.add(region);
+      break;
+    case "city":
+      // A name that is a country as well ("Djibouti") is read as the country, which holds the city.
+      if (!isCountry)
+        reading.cities.add(cities?.byFolded.get(phraseTokens(meaning.city).join(" ")) ?? meaning.city);
+      break;
+    case "cue":
+      reading.cues.add(meaning.cue);
+      break;
+    case "online":
+      reading.online = meaning.online;
+      break;
+    case "generic":
+      break;
+  }
+}
+
+const PASSENGER_CONTEXT =
+  /\b(?:passenger|passengers|airline|airlines|pnr|advance|travellers|travelers|passagers|pasajeros|icao|2178|2396)\b/;
+
+/**
+ * Reads a question (any string: Slack markup, typos, English, French or Spanish) into a structured
+ * query. Pure and total: it never throws and never does I/O; the tables it reads are built once at
+ * module load.
+ */
+export function interpret(question: string, options: InterpretOptions): AskQuery {
+  try {
+    return interpretQuestion(typeof question === "string" ? question : "", options);
+  } catch {
+    return { intent: "unknown", language: "en", filters: { words: [] } };
+  }
+}
+
+function interpretQuestion(question: string, options: InterpretOptions): AskQuery {
+  const cleaned = stripSlackMarkup(question);
+  const latin = cleaned.match(LATIN_LETTER)?.length ?? 0;
+  const otherScripts = (cleaned.match(ANY_LETTER)?.length ?? 0) - latin;
+  if (otherScripts > latin) {
+    return { intent: "unknown", language: "en", note: "unsupported_language", filters: { words: [] } };
+  }
+
+  let folded = fold(cleaned);
+  let reference: string | null = null;
+  const referenceMatch = REFERENCE_PATTERN.exec(folded);
+  if (referenceMatch) {
+    const year = Number(referenceMatch[1] ?? referenceMatch[3]);
+    const sequence = Number(referenceMatch[2] ?? referenceMatch[4]);
+    if (sequence >= 1) reference = formatReference(year, sequence);
+    folded =
+      folded.slice(0, referenceMatch.index) +
+      " ".repeat(referenceMatch[0].length) +
+      folded.slice(referenceMatch.index + referenceMatch[0].length);
+  }
+
+  const cities = options.cities && options.cities.length > 0 ? cityTableFor(options.cities) : undefined;
+  const corrected = correctSpelling(folded, cities);
+  const tokens = tokenize(corrected);
+  const language = guessLanguage(tokens, cleaned);
+
+  let today: string;
+  try {
+    today = todayIn(options.timeZone, options.now);
+  } catch {
+    today = todayIn("UTC", options.now);
+  }
+
+  const hintsPast = PAST_HINT.test(corrected);
+  const preference: TimePreference = hintsPast ? "past" : "future";
+  const dates: DateFinding = findDates(corrected, language, today, preference);
+  const consumed = tokens.map((token) =>
+    dates.spans.some(([start, end]) => token.start >= start && token.end <= end),
+  );
+  const matches = findPhrases(tokens, consumed, cities?.root);
+  const reading = read(tokens, consumed, matches, cities);
+  return decide(reading, dates, { language, reference, today, hintsPast, corrected });
+}
+
+interface Context {
+  language: Language;
+  reference: string | null;
+  today: string;
+  hintsPast: boolean;
+  corrected: string;
+}
+
+/**
+ * The intent, in order: a reference or a status question; a question about using the API; how to file a
+ * request; help; good practices; events (past, next, matching filters, or simply upcoming); a theme
+ * alone (good practices); a greeting; otherwise unknown.
+ */
+function decide(reading: Reading, dates: DateFinding, context: Context): AskQuery {
+  const { language } = context;
+  const has = (cue: Cue) => reading.cues.has(cue);
+  const words = reading.words;
+  const hasDates = dates.from !== undefined || dates.to !== undefined;
+  const hasPlace = reading.countries.size + reading.regions.size + reading.cities.size > 0;
+  const hasKind = reading.kinds.size > 0;
+  const hasTheme = reading.themes.size > 0;
+  const isAboutEvents =
+    hasKind ||
+    hasDates ||
+    hasPlace ||
+    reading.online !== undefined ||
+    has("event") ||
+    has("upcoming") ||
+    has("next") ||
+    has("when") ||
+    has("when_past") ||
+    has("past");
+
+  if (context.reference)
+    return { intent: "request_status", language, filters: { reference: context.reference } };
+  if (has("status") && (has("request_noun") || has("my"))) {
+    return { intent: "request_status", language, filters: { reference: null } };
+  }
+
+  const isApiUsage =
+    has("api_tech") && !PASSENGER_CONTEXT.test(context.corrected) && !hasPlace && !hasDates && !hasKind;
+  if (isApiUsage) return { intent: "help", language, note: "api_usage", filters: { words: [] } };
+
+  const wantsToFile =
+    (has("how") && (has("request_verb") || has("request_noun"))) ||
+    (has("request_verb") && has("request_noun")) ||
+    (has("request_verb") && hasKind && !has("upcoming") && !has("when") && !hasDates);
+  if (wantsToFile && !has("practice")) return { intent: "how_to_request", language, filters: { words } };
+
+  if (has("help") && !hasKind && !hasTheme && !hasPlace && !hasDates && !has("practice")) {
+    return { intent: "help", language, filters: { words: [] } };
+  }
+
+  if (has("practice") && !hasDates && !(hasKind && !hasTheme)) {
+    return { intent: "practices", language, filters: practiceFilters(reading) };
+  }
+
+  if (isAboutEvents) return eventQuery(reading, dates, context);
+
+  if (hasTheme) return { intent: "practices", language, filters: practiceFilters(reading) };
+
+  if (has("greeting") || has("thanks")) {
+    return {
+      intent: "greeting",
+      language,
+      ...(has("thanks") ? { note: "thanks" as QueryNote } : {}),
+      filters: { words: [] },
+    };
+  }
+  if (has("help")) return { intent: "help", language, filters: { words: [] } };
+  return { intent: "unknown", language, filters: { words } };
+}
+
+function practiceFilters(reading: Reading) {
+  return {
+    ...(reading.themes.size > 0 ? { themes: [...reading.themes] } : {}),
+    ...(reading.words.length > 0 ? { words: reading.words } : {}),
+  };
+}
+
+function eventQuery(reading: Reading, dates: DateFinding, context: Context): AskQuery {
+  const { language, today } = context;
+  const has = (cue: Cue) => reading.cues.has(cue);
+  const hasDates = dates.from !== undefined || dates.to !== undefined;
+  const filters: EventQueryFilters = {};
+  if (reading.kinds.size > 0) filters.kinds = [...reading.kinds];
+  if (reading.countries.size > 0) filters.countries = [...reading.countries];
+  if (reading.regions.size > 0) filters.regions = [...reading.regions];
+  if (reading.cities.size > 0) filters.cities = [...reading.cities];
+  if (reading.themes.size > 0) filters.themes = [...reading.themes];
+  if (reading.online !== undefined) filters.online = reading.online;
+  if (reading.words.length > 0) filters.words = reading.words;
+
+  const isPast = hasDates ? dates.isPast : has("past") || has("when_past") || context.hintsPast;
+  if (isPast) {
+    const yesterday = shiftDays(today, -1);
+    if (dates.from) filters.from = dates.from;
+    filters.to = dates.to && dates.to < yesterday ? dates.to : yesterday;
+    if (filters.from && filters.to < filters.from) filters.from = filters.to;
+    return { intent: "past_events", language, filters };
+  }
+
+  filters.from = dates.from ?? today;
+  if (dates.to) filters.to = dates.to;
+  const narrows =
+    hasDates ||
+    filters.countries ||
+    filters.regions ||
+    filters.cities ||
+    filters.themes ||
+    filters.online !== undefined;
+
+  if (has("next") && !reading.pluralKind && !has("upcoming")) {
+    if (filters.from < today) filters.from = today;
+    return { intent: "next_event", language, filters };
+  }
+  if (narrows) return { intent: "find_events", language, filters };
+  return { intent: "upcoming_events", language, filters };
+}

@@ -1,0 +1,528 @@
+import { type EventKind, listCountries, REGIONS, type RegionCode, THEMES, type ThemeCode } from "@bsi/domain";
+import {
+  adjectiveForms,
+  CONTINENTS,
+  COUNTRY_ADJECTIVES,
+  KNOWN_CITIES,
+  REGION_EXTRA_NAMES,
+  SHORT_FORM_CODES,
+} from "./places.js";
+import { phraseTokens } from "./text.js";
+import { CUE_PHRASES, type Cue, FUNCTION_WORDS, GENERIC_WORDS } from "./vocabulary.js";
+
+export type Language = "en" | "fr" | "es";
+export const LANGUAGES: readonly Language[] = ["en", "fr", "es"];
+
+/** What a phrase in a question can mean. One phrase may mean several things ("Djibouti"). */
+export type Meaning =
+  | { type: "kind"; kind: EventKind; plural: boolean }
+  | { type: "theme"; theme: ThemeCode }
+  | { type: "country"; country: string }
+  | { type: "region"; regions: RegionCode[] }
+  | { type: "city"; city: string; country: string | null }
+  | { type: "cue"; cue: Cue }
+  | { type: "online"; online: boolean }
+  /** Words about border security in general: consumed, but they narrow nothing. */
+  | { type: "generic" };
+
+type LanguageTable = { en: string[]; fr: string[]; es: string[] };
+
+/** Event kinds as people write them; the flag says whether the word is plural. */
+const KIND_WORDS: Record<EventKind, { singular: LanguageTable; plural: LanguageTable }> = {
+  workshop: {
+    singular: { en: ["workshop", "work shop"], fr: ["atelier"], es: ["taller"] },
+    plural: { en: ["workshops", "work shops"], fr: ["ateliers"], es: ["talleres"] },
+  },
+  conference: {
+    singular: {
+      en: ["conference", "conf", "summit", "congress", "symposium"],
+      fr: ["conference", "congres", "colloque", "sommet"],
+      es: ["conferencia", "congreso", "cumbre", "simposio"],
+    },
+    plural: {
+      en: ["conferences", "summits", "symposia", "symposiums"],
+      fr: ["conferences", "colloques", "sommets"],
+      es: ["conferencias", "congresos", "cumbres", "simposios"],
+    },
+  },
+  study_tour: {
+    singular: {
+      en: ["study tour", "study visit", "study trip", "field visit", "exchange visit", "tour", "studytour"],
+      fr: [
+        "voyage d etude",
+        "voyage d etudes",
+        "visite d etude",
+        "visite d etudes",
+        "visite de terrain",
+        "voyage detude",
+      ],
+      es: [
+        "viaje de estudio",
+        "viaje de estudios",
+        "visita de estudio",
+        "visita de estudios",
+        "gira de estudio",
+        "visita de intercambio",
+      ],
+    },
+    plural: {
+      en: ["study tours", "study visits", "study trips", "field visits", "exchange visits", "tours"],
+      fr: ["voyages d etude", "voyages d etudes", "visites d etude", "visites d etudes"],
+      es: ["viajes de estudio", "viajes de estudios", "visitas de estudio", "giras de estudio"],
+    },
+  },
+  seminar: {
+    singular: { en: ["seminar", "experts seminar", "expert seminar"], fr: ["seminaire"], es: ["seminario"] },
+    plural: { en: ["seminars"], fr: ["seminaires"], es: ["seminarios"] },
+  },
+  training: {
+    singular: {
+      en: ["training", "course", "training course", "training session", "bootcamp"],
+      fr: ["formation", "cours", "stage de formation"],
+      es: ["formacion", "capacitacion", "curso", "entrenamiento", "adiestramiento"],
+    },
+    plural: {
+      en: ["trainings", "courses", "training courses", "training sessions"],
+      fr: ["formations"],
+      es: ["formaciones", "capacitaciones", "cursos", "entrenamientos"],
+    },
+  },
+  forum: {
+    singular: { en: ["forum"], fr: ["forum"], es: ["foro"] },
+    plural: { en: ["forums", "fora"], fr: ["forums"], es: ["foros"] },
+  },
+  meeting: {
+    singular: {
+      en: [
+        "meeting",
+        "roundtable",
+        "round table",
+        "expert meeting",
+        "experts meeting",
+        "consultation",
+        "plenary",
+      ],
+      fr: ["reunion", "table ronde", "consultation", "pleniere"],
+      es: ["reunion", "mesa redonda", "consulta", "plenaria"],
+    },
+    plural: {
+      en: ["meetings", "roundtables", "round tables", "consultations"],
+      fr: ["reunions", "tables rondes", "consultations"],
+      es: ["reuniones", "mesas redondas", "consultas"],
+    },
+  },
+};
+
+const ONLINE_WORDS: { online: LanguageTable; inPerson: LanguageTable } = {
+  online: {
+    en: [
+      "online",
+      "on line",
+      "virtual",
+      "virtually",
+      "webinar",
+      "webinars",
+      "remotely",
+      "zoom",
+      "video conference",
+      "videoconference",
+    ],
+    fr: [
+      "en ligne",
+      "virtuel",
+      "virtuelle",
+      "virtuels",
+      "virtuelles",
+      "a distance",
+      "webinaire",
+      "webinaires",
+      "visioconference",
+    ],
+    es: ["en linea", "virtual", "virtuales", "a distancia", "seminario web", "videoconferencia"],
+  },
+  inPerson: {
+    en: ["in person", "face to face", "onsite", "on site", "physical", "physically"],
+    fr: ["en presentiel", "presentiel", "en personne"],
+    es: ["presencial", "presenciales", "en persona"],
+  },
+};
+
+/**
+ * Theme phrases the domain taxonomy does not list but practitioners write. The taxonomy's own
+ * synonyms come first; these only add to them.
+ */
+const EXTRA_THEME_PHRASES: Partial<Record<ThemeCode, string[]>> = {
+  "integrated-border-management": [
+    "national strategy",
+    "strategie nationale",
+    "estrategia nacional",
+    "integrated border",
+  ],
+  "legal-frameworks": [
+    "legislative",
+    "regulations",
+    "juridique",
+    "juridiques",
+    "juridico",
+    "lois",
+    "leyes",
+    "marco normativo",
+    "legal aspects",
+    "cadre legal",
+  ],
+  "interagency-cooperation": [
+    "inter agency",
+    "interagencies",
+    "between agencies",
+    "agency cooperation",
+    "interinstitutionnelle",
+    "interinstitucional",
+    "cooperation between agencies",
+  ],
+  "cross-border-cooperation": [
+    "transborder",
+    "joint patrolling",
+    "neighbouring countries",
+    "neighboring countries",
+    "transfrontalier",
+    "transfrontaliere",
+    "transfronterizo",
+    "transfronterizas",
+    "cooperation transfrontaliere",
+    "patrullas",
+    "patrouilles",
+  ],
+  "community-engagement": [
+    "engaging communities",
+    "engage communities",
+    "engage with communities",
+    "engaging with communities",
+    "border populations",
+    "local communities",
+    "communautaire",
+    "communautaires",
+    "communautes locales",
+    "comunitaria",
+    "comunitario",
+    "comunidades locales",
+    "nomad",
+    "pastoralists",
+    "pastoralist",
+    "populations nomades",
+    "poblaciones nomadas",
+    "community based",
+    "communities engagement",
+  ],
+  "border-surveillance": [
+    "monitoring",
+    "cameras",
+    "sensors",
+    "green borders",
+    "surveiller",
+    "vigilar",
+    "surveillance technologies",
+    "technologie de surveillance",
+    "tecnologia de vigilancia",
+  ],
+  biometrics: [
+    "biometric data",
+    "face recognition",
+    "fingerprint",
+    "fingerprinting",
+    "biometrique",
+    "biometriques",
+    "biometricos",
+    "biometrica",
+    "biometricas",
+    "iris",
+  ],
+  "international-databases": [
+    "interpol databases",
+    "data bases",
+    "watch list",
+    "watch lists",
+    "stolen and lost travel documents",
+    "i 24 7",
+    "donnees interpol",
+    "interpol data",
+  ],
+  "api-pnr": [
+    "passenger information",
+    "passenger",
+    "passengers",
+    "pnr data",
+    "api data",
+    "api systems",
+    "api pnr",
+    "advance passenger",
+    "passagers",
+    "pasajeros",
+    "airline",
+    "airlines",
+    "informations prealables",
+    "informacion anticipada",
+    "pnr systems",
+  ],
+  "ftf-travel": [
+    "foreign fighters",
+    "terrorist fighters",
+    "terrorist travel",
+    "returning fighters",
+    "combattants etrangers",
+    "combatientes extranjeros",
+    "foreign terrorist",
+    "combattants terroristes",
+  ],
+  "capacity-building": [
+    "train the trainers",
+    "train the trainer",
+    "trainers",
+    "renforcement",
+    "capacites",
+    "capacidades",
+    "formation des formateurs",
+  ],
+  demarcation: ["delineation", "border lines", "bornage", "limites fronterizos", "boundary making"],
+  "human-rights": [
+    "human right",
+    "migrants",
+    "asylum seekers",
+    "droits",
+    "derechos",
+    "women",
+    "refugie",
+    "refugiado",
+  ],
+};
+
+/** Taxonomy synonyms too broad to narrow a search: every BSI item is about border security. */
+const GENERIC_THEME_PHRASES = new Set(
+  [
+    "border management",
+    "border security",
+    "gestion des frontieres",
+    "securite des frontieres",
+    "gestion de fronteras",
+    "seguridad fronteriza",
+    "border security and management",
+    "securite et gestion des frontieres",
+    "seguridad y gestion de fronteras",
+  ].map((phrase) => phraseTokens(phrase).join(" ")),
+);
+
+/** Set phrases whose words would otherwise be misread ("of course" is not a training course). */
+const GENERIC_PHRASES = [
+  "of course",
+  "in general",
+  "in particular",
+  "global counterterrorism forum",
+  "global counter terrorism forum",
+  "forum mondial de lutte contre le terrorisme",
+  "foro mundial contra el terrorismo",
+  "border security initiative",
+  "initiative sur la securite des frontieres",
+  "iniciativa de seguridad fronteriza",
+  "counter terrorism",
+  "counterterrorism",
+  "lutte contre le terrorisme",
+  "contra el terrorismo",
+  "terrorism",
+  "terrorisme",
+  "terrorismo",
+];
+
+/** Month and date words, so that a misspelt month ("feburary") is set right before the date parser. */
+export const DATE_WORDS = `january february march april may june july august september october november december
+  jan feb mar apr jun jul aug sep sept oct nov dec janvier fevrier mars avril mai juin juillet aout septembre
+  octobre novembre decembre janv fevr avr juil enero febrero marzo abril mayo junio julio agosto septiembre
+  setiembre octubre noviembre diciembre week weeks weekend month months year years quarter quarters semester
+  today tomorrow fortnight semaine semaines mois annee annees trimestre trimestres semestre aujourd demain
+  quinzaine semana semanas mes meses ano anos hoy manana quincena monday tuesday wednesday thursday friday
+  saturday sunday lundi mardi mercredi jeudi vendredi samedi dimanche lunes martes miercoles jueves viernes
+  sabado domingo beginning start early late middle debut milieu principios mediados finales final before after
+  until between during prochain prochaine proximo proxima pasado dernier derniere ultimo ultima viene vienen
+  venir vient viennent entrante passe passee pasada prochains prochaines proximos proximas siguiente`;
+
+interface PhraseInfo {
+  meanings: Meaning[];
+  languages: Set<Language>;
+}
+
+interface TrieNode {
+  next: Map<string, TrieNode>;
+  phrase?: PhraseInfo;
+}
+
+export interface Lexicon {
+  root: TrieNode;
+  /** Every word a question may contain that the assistant knows, and the language(s) it belongs to. */
+  wordLanguages: Map<string, Set<Language>>;
+  /** Words a misspelling may be corrected into: names, themes, kinds, cues, months. */
+  correctionTargets: Set<string>;
+  functionWords: Set<string>;
+  genericWords: Set<string>;
+}
+
+function createNode(): TrieNode {
+  return { next: new Map() };
+}
+
+function sameMeaning(a: Meaning, b: Meaning): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** Adds a phrase to a trie. Phrases are folded and tokenized exactly like questions. */
+export function addPhrase(root: TrieNode, phrase: string, meaning: Meaning, language?: Language): string[] {
+  const tokens = phraseTokens(phrase);
+  if (tokens.length === 0) return tokens;
+  let node = root;
+  for (const token of tokens) {
+    let child = node.next.get(token);
+    if (!child) {
+      child = createNode();
+      node.next.set(token, child);
+    }
+    node = child;
+  }
+  node.phrase ??= { meanings: [], languages: new Set() };
+  if (!node.phrase.meanings.some((existing) => sameMeaning(existing, meaning)))
+    node.phrase.meanings.push(meaning);
+  if (language) node.phrase.languages.add(language);
+  return tokens;
+}
+
+export function createTrie(): TrieNode {
+  return createNode();
+}
+
+export type { PhraseInfo, TrieNode };
+
+function words(list: string): string[] {
+  return list.split(/\s+/).filter(Boolean);
+}
+
+/** Country names too short or too common to read as a country ("US" is a pronoun). */
+const SHORT_NAME_ALLOWED = new Set(["usa", "uk", "uae", "drc", "rdc", "eeuu"]);
+
+function buildLexicon(): Lexicon {
+  const root = createTrie();
+  const wordLanguages = new Map<string, Set<Language>>();
+  const correctionTargets = new Set<string>();
+  const noteWords = (tokens: string[], language: Language | undefined, isTarget: boolean) => {
+    for (const token of tokens) {
+      if (isTarget && token.length >= 4 && !/^\d+$/.test(token)) correctionTargets.add(token);
+      let set = wordLanguages.get(token);
+      if (!set) {
+        set = new Set();
+        wordLanguages.set(token, set);
+      }
+      if (language) set.add(language);
+    }
+  };
+  const add = (phrase: string, meaning: Meaning, language?: Language, isTarget = true) => {
+    noteWords(addPhrase(root, phrase, meaning, language), language, isTarget);
+  };
+
+  for (const language of LANGUAGES) {
+    for (const word of words(FUNCTION_WORDS[language])) noteWords(phraseTokens(word), language, false);
+  }
+
+  for (const [kind, forms] of Object.entries(KIND_WORDS) as Array<
+    [EventKind, (typeof KIND_WORDS)[EventKind]]
+  >) {
+    for (const language of LANGUAGES) {
+      for (const phrase of forms.singular[language])
+        add(phrase, { type: "kind", kind, plural: false }, language);
+      for (const phrase of forms.plural[language])
+        add(phrase, { type: "kind", kind, plural: true }, language);
+    }
+  }
+  for (const language of LANGUAGES) {
+    for (const phrase of ONLINE_WORDS.online[language])
+      add(phrase, { type: "online", online: true }, language);
+    for (const phrase of ONLINE_WORDS.inPerson[language])
+      add(phrase, { type: "online", online: false }, language);
+  }
+  // A webinar is an online seminar.
+  for (const phrase of ["webinar", "webinars", "webinaire", "webinaires", "seminario web"]) {
+    add(phrase, { type: "kind", kind: "seminar", plural: phrase.endsWith("s") });
+  }
+
+  for (const theme of THEMES) {
+    const phrases = [...theme.synonyms, theme.label, ...(EXTRA_THEME_PHRASES[theme.code] ?? [])];
+    for (const phrase of phrases) {
+      const key = phraseTokens(phrase).join(" ");
+      if (GENERIC_THEME_PHRASES.has(key)) add(phrase, { type: "generic" });
+      else add(phrase, { type: "theme", theme: theme.code });
+    }
+    for (const language of LANGUAGES) {
+      const key = phraseTokens(theme.labels[language]).join(" ");
+      if (!GENERIC_THEME_PHRASES.has(key))
+        add(theme.labels[language], { type: "theme", theme: theme.code }, language);
+    }
+  }
+  for (const key of GENERIC_THEME_PHRASES) add(key, { type: "generic" });
+  for (const phrase of ["training of trainers", "formation de formateurs", "formacion de formadores"]) {
+    add(phrase, { type: "kind", kind: "training", plural: false });
+  }
+  for (const phrase of GENERIC_PHRASES) add(phrase, { type: "generic" }, undefined, false);
+
+  for (const country of listCountries()) {
+    const meaning: Meaning = { type: "country", country: country.code };
+    for (const language of LANGUAGES) add(country.names[language], meaning, language);
+    for (const alias of country.aliases) {
+      if (!/^[\p{Script=Latin}\s.,'’()-]+$/u.test(alias)) continue;
+      const tokens = phraseTokens(alias);
+      if (tokens.length === 1 && (tokens[0]?.length ?? 0) <= 3 && !SHORT_NAME_ALLOWED.has(tokens[0] ?? ""))
+        continue;
+      add(alias, meaning);
+    }
+  }
+  for (const [key, forms] of Object.entries(COUNTRY_ADJECTIVES)) {
+    const country = SHORT_FORM_CODES[key] ?? key;
+    const meaning: Meaning = { type: "country", country };
+    for (const language of LANGUAGES) {
+      for (const base of forms[language]) {
+        for (const form of adjectiveForms(base, language)) add(form, meaning, language);
+      }
+    }
+  }
+
+  for (const region of REGIONS) {
+    const meaning: Meaning = { type: "region", regions: [region.code] };
+    for (const language of LANGUAGES) add(region.names[language], meaning, language);
+    add(`the ${region.names.en}`, meaning, "en");
+    for (const synonym of [...region.synonyms, ...(REGION_EXTRA_NAMES[region.code] ?? [])]) {
+      add(synonym, meaning);
+      if (!synonym.startsWith("the ")) add(`the ${synonym}`, meaning, undefined, false);
+    }
+  }
+  for (const continent of CONTINENTS) {
+    for (const name of continent.names) add(name, { type: "region", regions: continent.regions });
+  }
+
+  for (const city of KNOWN_CITIES) {
+    const meaning: Meaning = { type: "city", city: city.name, country: city.country };
+    for (const name of [city.name, ...city.aliases]) add(name, meaning);
+  }
+
+  for (const [cue, table] of Object.entries(CUE_PHRASES) as Array<[Cue, LanguageTable]>) {
+    for (const language of LANGUAGES) {
+      for (const phrase of table[language]) add(phrase, { type: "cue", cue }, language);
+    }
+  }
+
+  for (const word of words(DATE_WORDS)) noteWords([word], undefined, true);
+  const genericWords = new Set(words(GENERIC_WORDS));
+  for (const word of genericWords) noteWords([word], undefined, false);
+
+  const functionWords = new Set<string>();
+  for (const language of LANGUAGES) {
+    for (const word of words(FUNCTION_WORDS[language]))
+      for (const token of phraseTokens(word)) functionWords.add(token);
+  }
+  return { root, wordLanguages, correctionTargets, functionWords, genericWords };
+}
+
+/** Built once when the module loads: every call reads these tables and never rebuilds them. */
+export const LEXICON: Lexicon = buildLexicon();

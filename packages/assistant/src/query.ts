@@ -1,0 +1,95 @@
+import { EventKindSchema, IsoDateSchema, RegionCodeSchema, ThemeCodeSchema } from "@bsi/domain";
+import { z } from "zod";
+
+export const INTENTS = [
+  "upcoming_events",
+  "next_event",
+  "find_events",
+  "past_events",
+  "practices",
+  "request_status",
+  "how_to_request",
+  "help",
+  "greeting",
+  "unknown",
+] as const;
+export const IntentSchema = z.enum(INTENTS);
+export type Intent = z.infer<typeof IntentSchema>;
+
+export const EVENT_INTENTS = ["upcoming_events", "next_event", "find_events", "past_events"] as const;
+export type EventIntent = (typeof EVENT_INTENTS)[number];
+
+export const AnswerLanguageSchema = z.enum(["en", "fr", "es"]);
+export type AnswerLanguage = z.infer<typeof AnswerLanguageSchema>;
+
+/**
+ * What the question asks of the events. `from`/`to` bound the events that overlap the period: an
+ * event matches when it ends on or after `from` and starts on or before `to`. Places combine with OR
+ * (a country, a region or a city); the other fields combine with AND.
+ */
+export const EventQueryFiltersSchema = z
+  .object({
+    from: IsoDateSchema.optional(),
+    to: IsoDateSchema.optional(),
+    kinds: z.array(EventKindSchema).optional(),
+    countries: z.array(z.string()).optional().meta({ description: "ISO 3166-1 alpha-2 codes" }),
+    regions: z.array(RegionCodeSchema).optional(),
+    cities: z.array(z.string()).optional(),
+    themes: z.array(ThemeCodeSchema).optional(),
+    online: z.boolean().optional(),
+    words: z.array(z.string()).optional().meta({ description: "Words not understood otherwise, for search" }),
+  })
+  .meta({ id: "EventQueryFilters" });
+export type EventQueryFilters = z.infer<typeof EventQueryFiltersSchema>;
+
+export const PracticeQueryFiltersSchema = z
+  .object({
+    themes: z.array(ThemeCodeSchema).optional(),
+    words: z.array(z.string()).optional(),
+  })
+  .meta({ id: "PracticeQueryFilters" });
+export type PracticeQueryFilters = z.infer<typeof PracticeQueryFiltersSchema>;
+
+export const StatusQueryFiltersSchema = z
+  .object({
+    reference: z
+      .string()
+      .nullable()
+      .meta({ description: "BSI-<year>-<sequence>, or null when none was given" }),
+  })
+  .meta({ id: "StatusQueryFilters" });
+export type StatusQueryFilters = z.infer<typeof StatusQueryFiltersSchema>;
+
+export const OtherQueryFiltersSchema = z
+  .object({ words: z.array(z.string()) })
+  .meta({ id: "OtherQueryFilters" });
+
+/**
+ * Notes that change the wording: `api_usage` (a question about using the HTTP API, not about
+ * advance passenger information), `thanks`, `unsupported_language`.
+ */
+export const QueryNoteSchema = z.enum(["api_usage", "thanks", "unsupported_language"]);
+export type QueryNote = z.infer<typeof QueryNoteSchema>;
+
+const language = AnswerLanguageSchema;
+const note = QueryNoteSchema.optional();
+
+export const AskQuerySchema = z
+  .discriminatedUnion("intent", [
+    z.object({ intent: z.enum(EVENT_INTENTS), language, note, filters: EventQueryFiltersSchema }),
+    z.object({ intent: z.literal("practices"), language, note, filters: PracticeQueryFiltersSchema }),
+    z.object({ intent: z.literal("request_status"), language, note, filters: StatusQueryFiltersSchema }),
+    z.object({
+      intent: z.enum(["how_to_request", "help", "greeting", "unknown"]),
+      language,
+      note,
+      filters: OtherQueryFiltersSchema,
+    }),
+  ])
+  .meta({ id: "AskQuery" });
+export type AskQuery = z.infer<typeof AskQuerySchema>;
+export type EventQuery = Extract<AskQuery, { filters: EventQueryFilters; intent: EventIntent }>;
+
+export function isEventQuery(query: AskQuery): query is EventQuery {
+  return (EVENT_INTENTS as readonly string[]).includes(query.intent);
+}

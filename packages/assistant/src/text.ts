@@ -1,0 +1,55 @@
+import { foldText } from "@bsi/domain";
+
+/** Longest stretch of a question the assistant reads; the API refuses longer questions anyway. */
+export const MAX_READ_LENGTH = 1000;
+
+const SLACK_LINK = /<([^<>|]*)(?:\|([^<>]*))?>/g;
+const EMOJI_SHORTCODE = /:[a-z0-9_+-]{1,40}:/gi;
+const HTML_ENTITIES: Record<string, string> = { "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"' };
+
+/**
+ * The words of a Slack message without its markup: user, channel and group mentions go, links keep
+ * their label (a bare URL goes), emoji shortcodes go, entities are decoded. Bold, italic, strike and
+ * code markers vanish later with the rest of the punctuation.
+ */
+export function stripSlackMarkup(text: string): string {
+  return text
+    .slice(0, MAX_READ_LENGTH)
+    .replace(SLACK_LINK, (_whole, target: string, label: string | undefined) => {
+      if (/^[@#!]/.test(target)) return " ";
+      return label !== undefined ? ` ${label} ` : " ";
+    })
+    .replace(/&(amp|lt|gt|quot);/g, (entity) => HTML_ENTITIES[entity] ?? " ")
+    .replace(/\bhttps?:\/\/\S+/gi, " ")
+    .replace(EMOJI_SHORTCODE, " ");
+}
+
+export interface Token {
+  /** Folded (lowercase, no accents) word. */
+  text: string;
+  start: number;
+  end: number;
+}
+
+const WORD = /[\p{L}\p{N}]+/gu;
+
+/** Words of an already folded text, with their positions in it. Hyphens and apostrophes split words. */
+export function tokenize(folded: string): Token[] {
+  const tokens: Token[] = [];
+  for (const match of folded.matchAll(WORD)) {
+    tokens.push({ text: match[0], start: match.index, end: match.index + match[0].length });
+  }
+  return tokens;
+}
+
+/** Lowercase, accents folded, typographic quotes and dashes made plain. */
+export function fold(text: string): string {
+  return foldText(text)
+    .replace(/[\u2018\u2019\u02bc\u0060\u00b4]/g, "'")
+    .replace(/[\u2010-\u2015]/g, "-");
+}
+
+/** Splits a lexicon phrase into the same tokens a question would give. */
+export function phraseTokens(phrase: string): string[] {
+  return tokenize(fold(phrase)).map((token) => token.text);
+}

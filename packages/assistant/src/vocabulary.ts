@@ -1,0 +1,591 @@
+/**
+ * Words the assistant reads past: function words and the filler practitioners wrap a question in
+ * ("hey bot, could you tell me…"). Folded (lowercase, no accents). They tell the language apart and
+ * are never "corrected" into a place or a theme.
+ */
+export const FUNCTION_WORDS = {
+  en: `a an the and or but nor of in on at to for from with without about by into onto over under
+    between before after during until till since up down out off any anything anyone something some
+    all each every there here is are was were be been being am do does did done doing have has had
+    having will would could can should shall might must i me my mine we us our ours you your yours he
+    him his she her it its they them their theirs this that these those what whats which who whom whose
+    when where why how hey hi hello bot please pls plz tell show list give find know let get got want
+    wanted need needs looking look search see happening happen happens going go goes plan plans
+    other others also just only more most much many very really again still yet not no yes ok okay so
+    as if then than too like well info details detail dates date time times etc s t re ll d ve m don
+    didn isn aren wasn weren won doesn haven hasn wouldn couldn shouldn can't cannot kindly maybe
+    perhaps around near within across per via one ones two three few several lot lots thing things
+    stuff anybody someone everyone everything nothing none now today tonight currently
+    currently already ever never always often soon later far yet such same own way ways else
+    wondering wonder curious interested interest interesting share sharing send sent
+    mind able possible possibly kind sort type types regarding concerning related relating
+    relevant available availability options option whether either neither both quick quickly
+    guys folks team colleagues dear sir madam hiya thx ty cheers hold holding host hosted hosting
+    organise organize organised organized organising organizing run running take taking place places
+    country countries government state states member ministry agency agencies office staff officer
+    officers people participants participant us`,
+  fr: `le la les l un une des de du d et ou en au aux a dans sur sous pour par avec sans entre avant
+    apres depuis pendant jusqu jusque vers chez ce cet cette ces ca cela ceci quel quels quelle quelles
+    qui que quoi qu est sont sera seront serait etait etaient ete etre ont avez avons ai as avait
+    il elle ils elles on nous vous je j me m moi toi mon ma mes ton ta tes notre nos votre vos leur
+    leurs y t c s n ne pas plus tous tout toutes toute quand comment pourquoi combien bonjour bonsoir
+    salut merci svp stp plait peux peut pouvez pourriez pourrais voudrais voudrions veux veut
+    aimerais dire dis dites montrer montre montrez donner donne donnez trouver trouve cherche
+    cherchons chercher savoir sais connaitre rien quelque quelques chose choses aussi encore bien tres
+    infos info informations details propos sujet concernant si oui non alors donc mais car ni deja
+    faut falloir fait faire fais font va vont aller y a-t-il voici voila autre autres meme certains
+    certaines chaque peu beaucoup actuellement aujourd hui maintenant bientot interesse interessee
+    besoin liste lister voir vois auriez aurait avoir pays gouvernement etat etats membre ministere
+    agence personnel participants organiser tenir tient lieu`,
+  es: `el la los las lo un una unos unas de del al a en y o u e con sin por para entre antes despues
+    desde hasta durante sobre hacia que cual cuales quien quienes cuando donde como cuanto cuantos
+    cuantas es son sera seran esta estan estara estaran hay habra hubo fue fueron ser estar tiene
+    tienen tenemos ha han he yo me mi mis nosotros nosotras nos nuestro nuestra nuestros nuestras
+    usted ustedes su sus tu te este esta estos estas ese esa esos esas eso esto algo alguna alguno
+    algun algunos algunas nada todo todos toda todas mas muy tambien ya no si hola buenos buenas
+    dias tardes noches gracias favor puedes puede podrias podria podemos quiero quisiera queremos
+    necesito necesitamos busco buscamos buscar decir dime digame muestrame mostrar dar dame saber
+    conocer informacion info detalles acerca respecto tema pero porque pues entonces otro otra
+    otros otras mismo cada poco mucho muchos muchas actualmente hoy ahora pronto interesa
+    interesado interesada lista listar ver veo haber pais paises gobierno estado estados miembro
+    ministerio agencia personal participantes organizar celebrar lugar`,
+} as const;
+
+export type FunctionWordLanguage = keyof typeof FUNCTION_WORDS;
+
+/**
+ * Words that carry meaning for the intent but not for a search: they are never sent as search words.
+ * Mostly the vocabulary of the catalogue itself ("event", "border") that every item matches.
+ */
+export const GENERIC_WORDS = `event events evenement evenements evento eventos activity activities activite
+  activites actividad actividades programme programmes program programs programa programas calendar
+  calendrier calendario agenda bsi uncct unoct cted gctf un onu initiative initiatives border borders
+  frontier frontiers frontiere frontieres frontera fronteras security securite seguridad management
+  gestion catalogue catalog catalogo question questions answer bot desk`;
+
+/**
+ * Cue phrases: words that say what the person wants rather than which items. Each phrase is folded
+ * and tokenized like a question. Languages are noted for the language guess.
+ */
+export type Cue =
+  | "event"
+  | "upcoming"
+  | "next"
+  | "past"
+  | "when"
+  | "when_past"
+  | "practice"
+  | "status"
+  | "request_noun"
+  | "request_verb"
+  | "how"
+  | "help"
+  | "greeting"
+  | "thanks"
+  | "api_tech"
+  | "my";
+
+export const CUE_PHRASES: Record<Cue, { en: string[]; fr: string[]; es: string[] }> = {
+  event: {
+    en: [
+      "event",
+      "events",
+      "activity",
+      "activities",
+      "happening",
+      "going on",
+      "on the calendar",
+      "calendar",
+      "agenda",
+      "programme",
+      "program",
+      "schedule",
+      "what s on",
+      "whats on",
+      "take place",
+      "taking place",
+      "held",
+      "hosting",
+      "organised",
+      "organized",
+      "dates",
+    ],
+    fr: [
+      "evenement",
+      "evenements",
+      "activite",
+      "activites",
+      "calendrier",
+      "agenda",
+      "programme",
+      "a lieu",
+      "aura lieu",
+      "auront lieu",
+      "se tient",
+      "se tiendra",
+      "organise",
+      "organisee",
+      "organises",
+      "prevu",
+      "prevus",
+      "prevue",
+      "prevues",
+      "dates",
+    ],
+    es: [
+      "evento",
+      "eventos",
+      "actividad",
+      "actividades",
+      "calendario",
+      "agenda",
+      "programa",
+      "tendra lugar",
+      "se celebra",
+      "se celebrara",
+      "organiza",
+      "organizado",
+      "previsto",
+      "previstos",
+      "prevista",
+      "previstas",
+      "programado",
+      "programados",
+      "fechas",
+    ],
+  },
+  upcoming: {
+    en: [
+      "upcoming",
+      "coming up",
+      "coming",
+      "future",
+      "forthcoming",
+      "soon",
+      "planned",
+      "scheduled",
+      "ahead",
+      "later this year",
+      "next few",
+      "in the pipeline",
+      "on the horizon",
+    ],
+    fr: [
+      "a venir",
+      "prochainement",
+      "futur",
+      "futurs",
+      "future",
+      "futures",
+      "bientot",
+      "prochains",
+      "prochaines",
+      "programmes",
+      "planifies",
+    ],
+    es: [
+      "proximos",
+      "proximas",
+      "futuro",
+      "futuros",
+      "futuras",
+      "pronto",
+      "proximamente",
+      "que vienen",
+      "planificados",
+      "por venir",
+    ],
+  },
+  next: {
+    en: ["next", "the next one", "soonest", "following"],
+    fr: ["prochain", "prochaine", "suivant", "suivante"],
+    es: ["proximo", "proxima", "siguiente"],
+  },
+  past: {
+    en: [
+      "past",
+      "previous",
+      "previously",
+      "last",
+      "earlier",
+      "former",
+      "happened",
+      "took place",
+      "was held",
+      "were held",
+      "did we",
+      "have we",
+      "did bsi",
+      "has there been",
+      "have there been",
+      "was there",
+      "were there",
+      "history",
+      "historical",
+      "archive",
+      "already",
+      "ago",
+      "latest",
+      "most recent",
+      "recent",
+    ],
+    fr: [
+      "passe",
+      "passes",
+      "passee",
+      "passees",
+      "precedent",
+      "precedents",
+      "precedente",
+      "precedentes",
+      "dernier",
+      "derniere",
+      "derniers",
+      "dernieres",
+      "a eu lieu",
+      "ont eu lieu",
+      "deja",
+      "historique",
+      "archives",
+      "recent",
+      "recents",
+      "il y a eu",
+    ],
+    es: [
+      "pasado",
+      "pasados",
+      "pasada",
+      "pasadas",
+      "anterior",
+      "anteriores",
+      "ultimo",
+      "ultima",
+      "ultimos",
+      "ultimas",
+      "tuvo lugar",
+      "tuvieron lugar",
+      "se celebro",
+      "se realizo",
+      "hubo",
+      "historial",
+      "historico",
+      "reciente",
+      "recientes",
+    ],
+  },
+  when: {
+    en: ["when", "when is", "when are", "when will", "what date", "which date"],
+    fr: ["quand", "quelle date", "a quelle date"],
+    es: ["cuando", "que fecha"],
+  },
+  when_past: {
+    en: ["when was", "when were", "when did"],
+    fr: ["quand a eu lieu", "quand ont eu lieu"],
+    es: ["cuando fue", "cuando fueron"],
+  },
+  practice: {
+    en: [
+      "practice",
+      "practices",
+      "practise",
+      "practises",
+      "good practice",
+      "good practices",
+      "best practice",
+      "best practices",
+      "guidance",
+      "guideline",
+      "guidelines",
+      "recommendation",
+      "recommendations",
+      "lessons learned",
+      "lessons learnt",
+      "what works",
+      "how should",
+      "advice",
+      "tips",
+      "memorandum",
+      "good practices document",
+      "standards",
+    ],
+    fr: [
+      "pratique",
+      "pratiques",
+      "bonne pratique",
+      "bonnes pratiques",
+      "meilleures pratiques",
+      "recommandation",
+      "recommandations",
+      "orientations",
+      "lignes directrices",
+      "conseils",
+      "lecons apprises",
+      "enseignements",
+    ],
+    es: [
+      "practica",
+      "practicas",
+      "buena practica",
+      "buenas practicas",
+      "mejores practicas",
+      "recomendacion",
+      "recomendaciones",
+      "orientaciones",
+      "directrices",
+      "consejos",
+      "lecciones aprendidas",
+    ],
+  },
+  status: {
+    en: [
+      "status",
+      "progress",
+      "update on",
+      "any news",
+      "where is my",
+      "where are my",
+      "what happened to",
+      "has my request",
+      "is my request",
+      "track",
+      "tracking",
+    ],
+    fr: ["statut", "etat", "avancement", "suivi", "ou en est", "ou en sont", "des nouvelles"],
+    es: ["estado", "situacion", "seguimiento", "en que estado", "como va", "novedades"],
+  },
+  request_noun: {
+    en: [
+      "request",
+      "requests",
+      "application",
+      "nomination",
+      "form",
+      "technical assistance",
+      "assistance",
+      "support",
+    ],
+    fr: [
+      "demande",
+      "demandes",
+      "requete",
+      "candidature",
+      "formulaire",
+      "assistance technique",
+      "assistance",
+      "appui",
+      "soutien",
+    ],
+    es: [
+      "solicitud",
+      "solicitudes",
+      "peticion",
+      "pedido",
+      "formulario",
+      "asistencia tecnica",
+      "asistencia",
+      "apoyo",
+    ],
+  },
+  request_verb: {
+    en: [
+      "request",
+      "apply",
+      "ask for",
+      "nominate",
+      "register",
+      "sign up",
+      "enrol",
+      "enroll",
+      "participate",
+      "attend",
+      "join",
+      "submit",
+      "file",
+      "obtain",
+      "get support",
+      "get assistance",
+      "invite",
+      "invited",
+      "host",
+    ],
+    fr: [
+      "demander",
+      "solliciter",
+      "inscrire",
+      "m inscrire",
+      "s inscrire",
+      "nous inscrire",
+      "participer",
+      "postuler",
+      "soumettre",
+      "obtenir",
+      "deposer",
+      "accueillir",
+      "inviter",
+    ],
+    es: [
+      "solicitar",
+      "pedir",
+      "inscribir",
+      "inscribirme",
+      "inscribirnos",
+      "participar",
+      "postular",
+      "presentar",
+      "obtener",
+      "registrarse",
+      "registrarme",
+      "acoger",
+      "invitar",
+    ],
+  },
+  how: {
+    en: [
+      "how",
+      "how do",
+      "how can",
+      "how does one",
+      "what is the process",
+      "what s the process",
+      "procedure",
+      "process",
+      "steps",
+      "where do i",
+      "who do i",
+    ],
+    fr: ["comment", "quelle est la procedure", "procedure", "demarche", "demarches", "etapes", "a qui"],
+    es: ["como", "cual es el procedimiento", "procedimiento", "proceso", "tramite", "pasos", "a quien"],
+  },
+  help: {
+    en: [
+      "help",
+      "what can you do",
+      "what do you do",
+      "what can i ask",
+      "what can you answer",
+      "how does this work",
+      "how do you work",
+      "how do i use you",
+      "how to use you",
+      "how do i use this",
+      "how to use this bot",
+      "commands",
+      "command",
+      "usage",
+      "manual",
+      "instructions",
+      "who are you",
+      "what are you",
+      "menu",
+      "options",
+    ],
+    fr: [
+      "aide",
+      "aidez",
+      "aider",
+      "que peux tu faire",
+      "que pouvez vous faire",
+      "que sais tu faire",
+      "comment ca marche",
+      "comment ca fonctionne",
+      "commandes",
+      "mode d emploi",
+      "qui es tu",
+      "qui etes vous",
+    ],
+    es: [
+      "ayuda",
+      "ayudame",
+      "ayudenme",
+      "que puedes hacer",
+      "que puede hacer",
+      "como funciona",
+      "como funcionas",
+      "comandos",
+      "instrucciones",
+      "quien eres",
+      "que eres",
+    ],
+  },
+  greeting: {
+    en: [
+      "hi",
+      "hello",
+      "hey",
+      "hiya",
+      "greetings",
+      "good morning",
+      "good afternoon",
+      "good evening",
+      "morning",
+      "howdy",
+      "hi there",
+      "hello there",
+    ],
+    fr: ["bonjour", "bonsoir", "salut", "coucou", "allo"],
+    es: ["hola", "buenos dias", "buenas tardes", "buenas noches", "buen dia", "saludos", "buenas"],
+  },
+  thanks: {
+    en: ["thanks", "thank you", "thx", "ty", "cheers", "much appreciated", "great thanks", "perfect thanks"],
+    fr: ["merci", "merci beaucoup", "mille mercis"],
+    es: ["gracias", "muchas gracias", "mil gracias"],
+  },
+  api_tech: {
+    en: [
+      "api key",
+      "api keys",
+      "api token",
+      "rest api",
+      "rest",
+      "endpoint",
+      "endpoints",
+      "json",
+      "http",
+      "openapi",
+      "swagger",
+      "sdk",
+      "curl",
+      "webhook",
+      "webhooks",
+      "bearer",
+      "authentication",
+      "auth",
+      "programmatically",
+      "integrate",
+      "integration",
+      "api docs",
+      "api documentation",
+      "rate limit",
+      "client library",
+      "your api",
+      "the bsi desk api",
+      "desk api",
+      "our api",
+      "call the api",
+      "use the api",
+      "using the api",
+      "access the api",
+      "query the api",
+      "the api work",
+      "api work",
+      "postman",
+      "scopes",
+      "scope",
+    ],
+    fr: [
+      "cle api",
+      "cle d api",
+      "jeton",
+      "utiliser l api",
+      "votre api",
+      "documentation de l api",
+      "point de terminaison",
+    ],
+    es: ["clave api", "clave de api", "token de api", "usar la api", "su api", "documentacion de la api"],
+  },
+  my: {
+    en: ["my", "our", "mine"],
+    fr: ["mon", "ma", "mes", "notre", "nos"],
+    es: ["mi", "mis", "nuestro", "nuestra", "nuestros", "nuestras"],
+  },
+};
