@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Activity, ActivityType } from "@bsi/domain";
 import type { Kysely } from "kysely";
 import type { ActivityRow, Database } from "../db/database.js";
+import { serializeActivityWriters } from "../db/dialect.js";
 
 export function rowToActivity(row: ActivityRow): Activity {
   return {
@@ -21,6 +22,7 @@ export async function recordActivity(
   trx: Kysely<Database>,
   input: { type: ActivityType; subject: string; data: Record<string, unknown>; at: string },
 ): Promise<{ activity: Activity; deliveries: number }> {
+  await serializeActivityWriters(trx);
   const inserted = await trx
     .insertInto("activity")
     .values({ type: input.type, at: input.at, subject: input.subject, data: JSON.stringify(input.data) })

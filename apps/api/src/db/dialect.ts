@@ -1,0 +1,15 @@
+import { type Kysely, PostgresAdapter, sql } from "kysely";
+
+export function isPostgres(db: Kysely<any>): boolean {
+  return db.getExecutor().adapter instanceof PostgresAdapter;
+}
+
+/**
+ * Makes activity ids commit in the order they were drawn. On PostgreSQL two transactions can draw
+ * ids 7 and 8 and commit 8 first, so a reader resuming "after 7" could see 8, then miss 7 when it
+ * lands: a transaction-scoped advisory lock serialises activity writers. SQLite has one writer at
+ * a time already.
+ */
+export async function serializeActivityWriters(trx: Kysely<any>): Promise<void> {
+  if (isPostgres(trx)) await sql`SELECT pg_advisory_xact_lock(7206141)`.execute(trx);
+}
