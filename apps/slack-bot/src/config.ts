@@ -13,67 +13,69 @@ const httpUrl = (name: string) =>
     .url({ protocol: /^https?$/, error: `${name} must be an http(s) URL` })
     .transform((url) => url.replace(/\/+$/, ""));
 
+/** Where the API is: all the terminal chat needs. */
+export const ApiConnectionSchema = z.object({
+  BSI_API_URL: httpUrl("BSI_API_URL").default("http://127.0.0.1:8787"),
+  BSI_API_TOKEN: optionalText,
+});
+
 /** The bot's environment, as DESIGN.md lists it. Empty strings count as unset. */
-export const BotConfigSchema = z
-  .object({
-    BSI_API_URL: httpUrl("BSI_API_URL").default("http://127.0.0.1:8787"),
-    BSI_API_TOKEN: optionalText,
-    SLACK_BOT_TOKEN: optionalText.refine((token) => token === undefined || token.startsWith("xoxb-"), {
-      error: "SLACK_BOT_TOKEN must be a bot token starting with xoxb-",
+export const BotConfigSchema = ApiConnectionSchema.extend({
+  SLACK_BOT_TOKEN: optionalText.refine((token) => token === undefined || token.startsWith("xoxb-"), {
+    error: "SLACK_BOT_TOKEN must be a bot token starting with xoxb-",
+  }),
+  SLACK_SIGNING_SECRET: optionalText,
+  SLACK_APP_TOKEN: optionalText.refine((token) => token === undefined || token.startsWith("xapp-"), {
+    error: "SLACK_APP_TOKEN must be an app-level token starting with xapp-",
+  }),
+  SLACK_API_URL: httpUrl("SLACK_API_URL")
+    .default("https://slack.com/api")
+    .transform((url) => `${url}/`),
+  SLACK_TRIAGE_CHANNEL: optionalText.refine((id) => id === undefined || /^[CG][A-Z0-9]{2,20}$/.test(id), {
+    error: "SLACK_TRIAGE_CHANNEL must be a channel id such as C012ABCDEF",
+  }),
+  SLACK_TRIAGERS: z
+    .string()
+    .default("")
+    .transform((list) =>
+      list
+        .split(",")
+        .map((id) => id.trim())
+        .filter(Boolean),
+    )
+    .refine((ids) => ids.every((id) => SLACK_USER_ID.test(id)), {
+      error: "SLACK_TRIAGERS must be comma-separated Slack user ids such as U012ABCDEF,U034GHIJKL",
     }),
-    SLACK_SIGNING_SECRET: optionalText,
-    SLACK_APP_TOKEN: optionalText.refine((token) => token === undefined || token.startsWith("xapp-"), {
-      error: "SLACK_APP_TOKEN must be an app-level token starting with xapp-",
-    }),
-    SLACK_API_URL: httpUrl("SLACK_API_URL")
-      .default("https://slack.com/api")
-      .transform((url) => `${url}/`),
-    SLACK_TRIAGE_CHANNEL: optionalText.refine((id) => id === undefined || /^[CG][A-Z0-9]{2,20}$/.test(id), {
-      error: "SLACK_TRIAGE_CHANNEL must be a channel id such as C012ABCDEF",
-    }),
-    SLACK_TRIAGERS: z
-      .string()
-      .default("")
-      .transform((list) =>
-        list
-          .split(",")
-          .map((id) => id.trim())
-          .filter(Boolean),
-      )
-      .refine((ids) => ids.every((id) => SLACK_USER_ID.test(id)), {
-        error: "SLACK_TRIAGERS must be comma-separated Slack user ids such as U012ABCDEF,U034GHIJKL",
-      }),
-    BOT_PORT: z.coerce
-      .number({ error: "BOT_PORT must be a port number" })
-      .int("BOT_PORT must be a whole number")
-      .min(0, "BOT_PORT must be between 0 and 65535")
-      .max(65535, "BOT_PORT must be between 0 and 65535")
-      .default(3000),
-    HOST: z.string().trim().min(1, "HOST must not be empty").default("127.0.0.1"),
-    LOG_LEVEL: z
-      .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
-        error: "LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent",
-      })
-      .default("info"),
-  })
-  .superRefine((env, ctx) => {
-    const hasAnySlackSetting = env.SLACK_BOT_TOKEN || env.SLACK_SIGNING_SECRET || env.SLACK_APP_TOKEN;
-    if (!hasAnySlackSetting) return;
-    if (!env.SLACK_BOT_TOKEN) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["SLACK_BOT_TOKEN"],
-        message: "SLACK_BOT_TOKEN is required when other Slack credentials are set",
-      });
-    }
-    if (!env.SLACK_APP_TOKEN && !env.SLACK_SIGNING_SECRET) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["SLACK_SIGNING_SECRET"],
-        message: "SLACK_SIGNING_SECRET is required in HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)",
-      });
-    }
-  });
+  BOT_PORT: z.coerce
+    .number({ error: "BOT_PORT must be a port number" })
+    .int("BOT_PORT must be a whole number")
+    .min(0, "BOT_PORT must be between 0 and 65535")
+    .max(65535, "BOT_PORT must be between 0 and 65535")
+    .default(3000),
+  HOST: z.string().trim().min(1, "HOST must not be empty").default("127.0.0.1"),
+  LOG_LEVEL: z
+    .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
+      error: "LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent",
+    })
+    .default("info"),
+}).superRefine((env, ctx) => {
+  const hasAnySlackSetting = env.SLACK_BOT_TOKEN || env.SLACK_SIGNING_SECRET || env.SLACK_APP_TOKEN;
+  if (!hasAnySlackSetting) return;
+  if (!env.SLACK_BOT_TOKEN) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["SLACK_BOT_TOKEN"],
+      message: "SLACK_BOT_TOKEN is required when other Slack credentials are set",
+    });
+  }
+  if (!env.SLACK_APP_TOKEN && !env.SLACK_SIGNING_SECRET) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["SLACK_SIGNING_SECRET"],
+      message: "SLACK_SIGNING_SECRET is required in HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)",
+    });
+  }
+});
 
 type ParsedEnv = z.output<typeof BotConfigSchema>;
 

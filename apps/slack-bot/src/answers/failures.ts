@@ -14,6 +14,13 @@ export function apiStatus(error: unknown): number | undefined {
   return error instanceof ApiError ? error.status : undefined;
 }
 
+/** Failures worth an operator's attention: not the API being down or refusing bad input. */
+export function isUnexpected(error: unknown): boolean {
+  if (isUnavailable(error)) return false;
+  const status = apiStatus(error);
+  return status === undefined || status >= 500 || status === 401 || status === 403 || status === 404;
+}
+
 /**
  * What the user sees when a reply could not be made: what failed and what to do, with what they
  * typed shown back. Never a stack trace.
@@ -39,8 +46,14 @@ export function describeFailure(error: unknown, echo?: string): SlackMessage {
   if (status !== undefined && status >= 500) {
     return renderNotice("BSI Desk's catalogue had a problem answering — try again in a minute.", options);
   }
+  if (status === 404) {
+    return renderNotice(
+      "BSI Desk's catalogue couldn't find what that needs — try again, or rephrase.",
+      options,
+    );
+  }
   return renderNotice(
-    "BSI Desk hit an unexpected problem answering that; it has been logged — try again, or rephrase.",
+    "BSI Desk hit an unexpected problem answering that — try again, or rephrase; if it keeps happening, please tell the BSI Desk administrators.",
     options,
   );
 }

@@ -7,7 +7,7 @@ import { ACTION_IDS } from "../blocks/ids.js";
 import { renderPracticeCard } from "../blocks/practice-card.js";
 import { renderRequestCard } from "../blocks/request-card.js";
 import type { KnownBlock, SlackMessage } from "../blocks/types.js";
-import { apiStatus, describeFailure } from "./failures.js";
+import { apiStatus, describeFailure, isUnexpected } from "./failures.js";
 import { type DeskQuery, encodeQuery } from "./query.js";
 import { canSeeRequest, type Viewer } from "./viewer.js";
 
@@ -24,6 +24,8 @@ export interface QueryContext {
   sharedBy?: string;
   /** The clock, for the "now" a question is first asked at. */
   now?: () => Date;
+  /** Told about failures an operator should see (bugs, a misconfigured API key). */
+  onUnexpectedError?: (error: unknown, query: DeskQuery) => void;
 }
 
 /**
@@ -45,6 +47,7 @@ export async function runQuery(query: DeskQuery, context: QueryContext): Promise
         return await showRequestStatus(query, context);
     }
   } catch (error) {
+    if (isUnexpected(error)) context.onUnexpectedError?.(error, query);
     return describeFailure(error, echoOf(query));
   }
 }
@@ -233,10 +236,8 @@ async function showRequestStatus(
     }
     // Only the requester and triagers see a request: say the same as for a missing one.
     if (!canSeeRequest(context.viewer, request)) return notFound;
-    return renderAnswer({
-      units: [renderRequestCard(request, { withHistory: true })],
-      ...shareOf({ kind: "status", reference }, context),
-    }).message;
+    // No "Share in channel": requests are private to the requester and the triagers.
+    return renderAnswer({ units: [renderRequestCard(request, { withHistory: true })] }).message;
   }
   if (!context.viewer.slackUserId && !context.viewer.seesAllRequests) {
     return renderNotice("Give a reference to look up a request: `status BSI-2026-0042`.");

@@ -12,7 +12,10 @@ let harness: BotHarness;
 beforeAll(async () => {
   api = await startTestApi();
   catalogue = createClient({ baseUrl: api.url });
-  harness = await startBotHarness({ apiUrl: api.url });
+  harness = await startBotHarness({
+    apiUrl: api.url,
+    env: { BSI_API_TOKEN: await api.createKey(["requests:read"]) },
+  });
 });
 
 afterAll(async () => {
@@ -175,6 +178,53 @@ describe("/bsi practices", () => {
 });
 
 describe("/bsi status", () => {
+  let alicesRequest: string;
+  let bobsRequest: string;
+
+  beforeAll(async () => {
+    const requests = await api.clientWith(["requests:write"]);
+    const file = (name: string, slackUserId: string, summary: string) =>
+      requests.createRequest({
+        type: "technical_assistance",
+        memberState: "SN",
+        summary,
+        requester: { name, slackUserId, slackTeamId: "T0FAKETEAM" },
+        source: "slack",
+      });
+    alicesRequest = (await file("Alice Ndiaye", "U0ALICE", "Help with an API/PNR unit")).reference;
+    bobsRequest = (await file("Bob Martin", "U0BOB", "Training on document fraud")).reference;
+  });
+
+  it("lists the user's own requests and no one else's", async () => {
+    const { reply } = await runCommand("status");
+    const text = readableText(reply);
+    expect(text).toContain(alicesRequest);
+    expect(text).toContain("Help with an API/PNR unit");
+    expect(text).not.toContain(bobsRequest);
+  });
+
+  it("shows one of the user's requests with its history, and offers no Share button", async () => {
+    const { reply } = await runCommand(`status ${alicesRequest.toLowerCase()}`);
+    const text = readableText(reply);
+    expect(text).toContain(alicesRequest);
+    expect(text).toContain("Submitted");
+    expect(findButton(reply, ACTION_IDS.share)).toBeUndefined();
+  });
+
+  it("answers someone else's request as if it did not exist", async () => {
+    const { reply } = await runCommand(`status ${bobsRequest}`);
+    const text = readableText(reply);
+    expect(text).toContain(`No request ${bobsRequest} was found`);
+    expect(text).not.toContain("Training on document fraud");
+    const missing = await runCommand("status BSI-2099-9999");
+    expect(readableText(missing.reply)).toContain("No request BSI-2099-9999 was found");
+  });
+
+  it("lets a triager see anyone's request", async () => {
+    const { reply } = await runCommand(`status ${bobsRequest}`, "U0TRIAGER");
+    expect(readableText(reply)).toContain("Training on document fraud");
+  });
+
   it("explains what a reference looks like when given something else", async () => {
     const { reply } = await runCommand("status 42");
     expect(readableText(reply)).toContain("they look like BSI-2026-0042");

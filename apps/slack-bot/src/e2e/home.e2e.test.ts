@@ -15,7 +15,10 @@ beforeAll(async () => {
   api = await startTestApi();
   proxy = await startApiProxy(api.url);
   catalogue = createClient({ baseUrl: api.url });
-  harness = await startBotHarness({ apiUrl: proxy.url });
+  harness = await startBotHarness({
+    apiUrl: proxy.url,
+    env: { BSI_API_TOKEN: await api.createKey(["requests:read"]) },
+  });
 });
 
 afterAll(async () => {
@@ -155,6 +158,27 @@ describe("App Home", () => {
     expect(harness.slack.homeViews.get("U0TRIAGER")?.private_metadata).toContain("biometrics");
   });
 
+  it("lists the viewer's own requests, and only theirs", async () => {
+    const requests = await api.clientWith(["requests:write"]);
+    const filed = await requests.createRequest({
+      type: "expert_advice",
+      memberState: "KE",
+      summary: "Advice on biometric enrolment at land borders",
+      requester: { name: "Alice Ndiaye", slackUserId: "U0ALICE", slackTeamId: "T0FAKETEAM" },
+      source: "slack",
+    });
+    await openHome("U0ALICE");
+    const alice = await harness.slack.waitFor("views.publish", (call) =>
+      readableText(call.params.view as Record<string, unknown>).includes(filed.reference),
+    );
+    expect(alice.params.user_id).toBe("U0ALICE");
+    await harness.driver.appHomeOpened("U0BOB");
+    await sleep(400);
+    const bobsHome = readableText(harness.slack.homeViews.get("U0BOB") ?? {});
+    expect(bobsHome).toContain("Your requests");
+    expect(bobsHome).not.toContain(filed.reference);
+  });
+
   it("shows the rest of the Home when the requests API is not deployed (404)", async () => {
     proxy.missingRoutes = /^\/v1\/requests/;
     try {
@@ -174,8 +198,9 @@ describe("App Home", () => {
   });
 
   it("keeps running when Slack refuses a publish", async () => {
+    harness.slack.addUser({ id: "U0CAROL", name: "carol", realName: "Carol Diaz", email: null });
     harness.slack.failNext("views.publish", "internal_error");
-    await harness.driver.appHomeOpened("U0BOB", { tab: "home" });
+    await harness.driver.appHomeOpened("U0CAROL");
     await harness.slack.waitFor("views.publish", (call) => call.response.error === "internal_error");
     const { response } = await harness.driver.command({ text: "help", user: "U0BOB" });
     expect(response.status).toBe(200);

@@ -12,7 +12,7 @@ import {
   type Loaded,
   renderHome,
 } from "../blocks/home.js";
-import type { BotDeps } from "../deps.js";
+import { type BotDeps, viewerFor } from "../deps.js";
 
 export interface HomeState {
   theme: string | undefined;
@@ -49,7 +49,7 @@ async function load<T>(
 /** Loads the parts of a user's Home in parallel; a part that fails says so on its own. */
 export async function loadHome(deps: BotDeps, userId: string, theme: string | undefined): Promise<HomeInput> {
   const unavailable = (): Loaded<never> => ({ state: "unavailable" });
-  const viewer = { slackUserId: userId, seesAllRequests: deps.triagers.has(userId) };
+  const viewer = viewerFor(deps, userId);
   const [events, practices, requests] = await Promise.all([
     load(deps.api.listEvents({ upcoming: true, limit: HOME_EVENTS + 1 }), unavailable),
     theme && isThemeCode(theme)

@@ -19,6 +19,8 @@ export interface TestApi {
   server: RunningServer;
   /** A client with the given scopes, for setting up data as an operator would. */
   clientWith(scopes: Scope[]): Promise<BsiClient>;
+  /** A new API key with the given scopes (its secret). */
+  createKey(scopes: Scope[]): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -36,15 +38,19 @@ export async function startTestApi(options: { now?: () => Date } = {}): Promise<
     }),
     options.now ? { now: options.now } : {},
   );
+  const createKey = async (scopes: Scope[]) => {
+    const { secret } = await createApiKey(server.runtime.handle.db, {
+      name: `test-${scopes.join("-")}`,
+      scopes,
+    });
+    return secret;
+  };
   return {
     url: server.url,
     server,
+    createKey,
     async clientWith(scopes) {
-      const { secret } = await createApiKey(server.runtime.handle.db, {
-        name: `test-${scopes.join("-")}`,
-        scopes,
-      });
-      return createClient({ baseUrl: server.url, token: secret });
+      return createClient({ baseUrl: server.url, token: await createKey(scopes) });
     },
     async close() {
       await server.close();

@@ -6,7 +6,7 @@ import type {
   SlackActionMiddlewareArgs,
 } from "@slack/bolt";
 import { runQuery } from "../../answers/run-query.js";
-import type { BotDeps } from "../../deps.js";
+import { type BotDeps, queryContextFor, viewerFor } from "../../deps.js";
 import { publishHome } from "../../home/publish-home.js";
 import { replyEphemeral } from "../../slack/deliver.js";
 import { readContainer } from "./container.js";
@@ -31,13 +31,7 @@ export function pickTheme(deps: BotDeps) {
     }
     const message = await runQuery(
       { kind: "practices", topic: theme },
-      {
-        api: deps.api,
-        apiUrl: deps.apiUrl,
-        viewer: { slackUserId: user, seesAllRequests: deps.triagers.has(user) },
-        shareable: true,
-        now: deps.now,
-      },
+      queryContextFor(deps, { viewer: viewerFor(deps, user), shareable: true }),
     );
     await replyEphemeral(
       {

@@ -2,7 +2,7 @@ import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewar
 import { decodeQuery } from "../../answers/query.js";
 import { runQuery } from "../../answers/run-query.js";
 import { renderNotice } from "../../blocks/answer.js";
-import type { BotDeps } from "../../deps.js";
+import { type BotDeps, PUBLIC_VIEWER, queryContextFor } from "../../deps.js";
 import { replyEphemeral } from "../../slack/deliver.js";
 import { readContainer } from "./container.js";
 
@@ -34,13 +34,7 @@ export function shareInChannel(deps: BotDeps) {
       );
       return;
     }
-    const message = await runQuery(query, {
-      api: deps.api,
-      apiUrl: deps.apiUrl,
-      viewer: { slackUserId: undefined, seesAllRequests: false },
-      sharedBy: user,
-      now: deps.now,
-    });
+    const message = await runQuery(query, queryContextFor(deps, { viewer: PUBLIC_VIEWER, sharedBy: user }));
     try {
       if (!respond) throw new Error("no response_url");
       await respond({

@@ -4,7 +4,7 @@ import { runQuery } from "../../answers/run-query.js";
 import { context } from "../../blocks/elements.js";
 import { BLOCK_IDS } from "../../blocks/ids.js";
 import type { KnownBlock } from "../../blocks/types.js";
-import type { BotDeps } from "../../deps.js";
+import { type BotDeps, PUBLIC_VIEWER, queryContextFor, viewerFor } from "../../deps.js";
 import { postInThread, replyEphemeral } from "../../slack/deliver.js";
 import { isDirectMessage, readContainer } from "./container.js";
 
@@ -29,16 +29,11 @@ export function showMore(deps: BotDeps) {
     }
     const user = body.user.id;
     const isPrivate = container.isEphemeral || isDirectMessage(container.channel);
-    const viewer = isPrivate
-      ? { slackUserId: user, seesAllRequests: deps.triagers.has(user) }
-      : { slackUserId: undefined, seesAllRequests: false };
-    const message = await runQuery(query, {
-      api: deps.api,
-      apiUrl: deps.apiUrl,
-      viewer,
-      shareable: container.isEphemeral,
-      now: deps.now,
-    });
+    const viewer = isPrivate ? viewerFor(deps, user) : PUBLIC_VIEWER;
+    const message = await runQuery(
+      query,
+      queryContextFor(deps, { viewer, shareable: container.isEphemeral }),
+    );
     if (container.isEphemeral) {
       await replyEphemeral(
         { respond, client, logger: deps.logger, channel: container.channel, user },

@@ -4,7 +4,7 @@ import { runQuery } from "../../answers/run-query.js";
 import { renderNotice } from "../../blocks/answer.js";
 import { renderHelp } from "../../blocks/help.js";
 import { escapeMrkdwn } from "../../blocks/mrkdwn.js";
-import type { BotDeps } from "../../deps.js";
+import { type BotDeps, queryContextFor, viewerFor } from "../../deps.js";
 import { replyEphemeral } from "../../slack/deliver.js";
 
 export const REQUEST_NOT_READY =
@@ -36,13 +36,10 @@ export function bsiCommand(deps: BotDeps) {
     }
     await ack();
     const user = command.user_id;
-    const message = await runQuery(parsed.query, {
-      api: deps.api,
-      apiUrl: deps.apiUrl,
-      viewer: { slackUserId: user, seesAllRequests: deps.triagers.has(user) },
-      shareable: true,
-      now: deps.now,
-    });
+    const message = await runQuery(
+      parsed.query,
+      queryContextFor(deps, { viewer: viewerFor(deps, user), shareable: true }),
+    );
     await replyEphemeral(
       { respond, client, logger: deps.logger, channel: command.channel_id, user },
       message,

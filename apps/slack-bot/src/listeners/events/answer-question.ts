@@ -1,7 +1,7 @@
 import type { webApi } from "@slack/bolt";
 import { runQuery } from "../../answers/run-query.js";
 import { renderHelp } from "../../blocks/help.js";
-import type { BotDeps } from "../../deps.js";
+import { type BotDeps, PUBLIC_VIEWER, queryContextFor, viewerFor } from "../../deps.js";
 import { postInThread } from "../../slack/deliver.js";
 import { slackTextToPlain } from "../../slack/text.js";
 
@@ -34,15 +34,10 @@ export async function answerInThread(
   }
   const message = await runQuery(
     { kind: "ask", question: question.slice(0, 1500) },
-    {
-      api: deps.api,
-      apiUrl: deps.apiUrl,
+    queryContextFor(deps, {
       // A thread in a channel is public: requests, which are private, are shown only in a DM.
-      viewer: input.channel.startsWith("D")
-        ? { slackUserId: input.user, seesAllRequests: deps.triagers.has(input.user) }
-        : { slackUserId: undefined, seesAllRequests: false },
-      now: deps.now,
-    },
+      viewer: input.channel.startsWith("D") ? viewerFor(deps, input.user) : PUBLIC_VIEWER,
+    }),
   );
   await postInThread(client, deps.logger, target, message);
 }
