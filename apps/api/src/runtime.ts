@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { AddressInfo } from "node:net";
 import { type ServerType, serve } from "@hono/node-server";
 import type { OpenAPIHono } from "@hono/zod-openapi";
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 import { buildApp } from "./app.js";
 import type { ApiConfig } from "./config.js";
 import { type DatabaseHandle, openDatabase } from "./db/connect.js";
@@ -47,6 +47,8 @@ export async function openApi(
   const logger = options.logger ?? createLogger(config.LOG_LEVEL);
   const handle = await openDatabase(config.DATABASE_URL);
   try {
+    // Reach the database first, so a wrong URL is reported as such rather than as a failed migration.
+    await sql`SELECT 1`.execute(handle.db);
     await migrateToLatest(handle.db);
     const search = createSearchIndex(handle);
     const now = options.now ?? (() => new Date());

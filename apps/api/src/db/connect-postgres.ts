@@ -24,6 +24,11 @@ export async function openPostgres(url: string): Promise<DatabaseHandle> {
   pool.on("error", () => {
     // An idle client lost its connection (server restart); the pool replaces it on next use.
   });
+  pool.on("connect", (client) => {
+    // A checked-out client can lose its connection between two queries of a transaction; without a
+    // listener that 'error' would crash the process. The query in progress fails (503) instead.
+    client.on("error", () => undefined);
+  });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,

@@ -95,6 +95,15 @@ describe("the built server process", () => {
     expect(output()).not.toContain("    at ");
   });
 
+  it("stops with one clear line, and no password, when the PostgreSQL server cannot be reached", async () => {
+    const { child, output } = startProcess({ DATABASE_URL: "postgres://bsi:hunter2@127.0.0.1:1/bsi" });
+    const code = await new Promise((resolve) => child.on("exit", resolve));
+    expect(code).toBe(1);
+    expect(output()).toContain("cannot reach the database at postgres://bsi:***@127.0.0.1:1/bsi");
+    expect(output()).not.toContain("hunter2");
+    expect(output()).not.toContain("    at ");
+  });
+
   it("finishes an in-flight request and exits 0 on SIGTERM", async () => {
     const databaseUrl = `file:${join(directory, "process.sqlite")}`;
     const handle = await openDatabase(databaseUrl);

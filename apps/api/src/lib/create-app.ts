@@ -67,6 +67,15 @@ function toAppError(error: unknown): AppError {
 /** Errors that mean the store is temporarily unusable (read-only file, full disk, lost connection). */
 function isDatabaseUnavailable(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
+  const message = error instanceof Error ? error.message : "";
+  // node-postgres reports a dropped connection without a code.
+  if (
+    /Connection terminated|not queryable|connection error|timeout exceeded when trying to connect/i.test(
+      message,
+    )
+  ) {
+    return true;
+  }
   if (typeof code !== "string") return false;
   return (
     code === "SQLITE_READONLY" ||
