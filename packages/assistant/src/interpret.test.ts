@@ -342,3 +342,20 @@ describe("interpret: robustness", () => {
     expect(times[Math.floor(times.length / 2)]).toBeLessThan(1);
   });
 });
+
+describe("interpret: text that is not a question", () => {
+  it.each([
+    "'; DROP TABLE events; --",
+    "1' OR '1'='1",
+    'NEAR("border" "sahel") OR title:*',
+    "sahel* AND workshop*",
+    "SELECT * FROM events WHERE country = 'SN'",
+  ])("reads %j as unknown rather than running it", (text) => {
+    expect(ask(text)).toMatchObject({ intent: "unknown", filters: { words: [] } });
+  });
+
+  it("still reads Slack bold and times as a question", () => {
+    expect(ask("*any* workshops in Dakar at 10:30?").intent).toBe("find_events");
+    expect(ask("select the workshops in Kenya please").intent).toBe("find_events");
+  });
+});

@@ -13,7 +13,7 @@ import {
 } from "./lexicon.js";
 import type { AskQuery, EventQueryFilters, QueryNote } from "./query.js";
 import { editDistance, SpellingCorrector } from "./spelling.js";
-import { fold, phraseTokens, stripSlackMarkup, type Token, tokenize } from "./text.js";
+import { fold, looksLikeCode, phraseTokens, stripSlackMarkup, type Token, tokenize } from "./text.js";
 import type { Cue } from "./vocabulary.js";
 
 export interface InterpretOptions {
@@ -257,6 +257,8 @@ function interpretQuestion(question: string, options: InterpretOptions): AskQuer
   if (otherScripts > latin) {
     return { intent: "unknown", language: "en", note: "unsupported_language", filters: { words: [] } };
   }
+
+  if (looksLikeCode(cleaned)) return { intent: "unknown", language: "en", filters: { words: [] } };
 
   let folded = fold(cleaned);
   let reference: string | null = null;

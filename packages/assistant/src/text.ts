@@ -53,3 +53,19 @@ export function fold(text: string): string {
 export function phraseTokens(phrase: string): string[] {
   return tokenize(fold(phrase)).map((token) => token.text);
 }
+
+const SQL_STATEMENT =
+  /\b(?:drop|select|insert|delete|update|alter|truncate|union|exec)\b[^?!]*\b(?:table|from|into|set|where|select|database)\b/i;
+const SQL_SIGNS = /['";=*]|--|\/\*/;
+const SQL_TAUTOLOGY = /'\s*(?:or|and)\s*'?\d*'?\s*=|\bor\s+1\s*=\s*1\b/i;
+const SEARCH_SYNTAX =
+  /\bNEAR\s*\(|\w+:\*|(?:^|\s)\w+\*(?:\s|$)|"[^"]*"\s+(?:AND|OR|NOT)\b|\b(?:AND|OR|NOT)\s+"|\{\s*\w+\s*:/;
+
+/**
+ * True for text that is code rather than a question: SQL statements and tautologies, full-text
+ * search syntax (NEAR(, column:*, "a" OR "b"). Such text is answered with the help, never run.
+ */
+export function looksLikeCode(text: string): boolean {
+  if (SQL_TAUTOLOGY.test(text) || SEARCH_SYNTAX.test(text)) return true;
+  return SQL_STATEMENT.test(text) && SQL_SIGNS.test(text);
+}

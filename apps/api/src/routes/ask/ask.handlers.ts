@@ -1,0 +1,62 @@
+import { interpret, writeAnswer } from "@bsi/assistant";
+import { todayIn } from "@bsi/domain";
+import type { RouteHandler } from "@hono/zod-openapi";
+import type { Kysely } from "kysely";
+import { hasScope } from "../../auth/authenticate.js";
+import { readCatalogueVersion } from "../../catalogue/catalogue-version.js";
+import type { Database } from "../../db/database.js";
+import type { AppEnv } from "../../lib/types.js";
+import { listCities } from "../events/events.repository.js";
+import type * as routes from "./ask.routes.js";
+import { runAskQuery } from "./ask.runner.js";
+
+/**
+ * The zone that makes "today" the asker's day: `2026-11-24T23:30:00-05:00` was still the 24th where
+ * it was asked. Offsets that are not whole hours fall back to UTC.
+ */
+export function timeZoneOf(now: string | undefined): string {
+  const match = /([+-])(\d{2}):?(\d{2})$/.exec(now ?? "");
+  if (match?.[3] !== "00") return "UTC";
+  const hours = Number(match[2]);
+  if (hours === 0 || hours > 14) return "UTC";
+  // IANA's Etc/GMT zones count the other way round: UTC-05:00 is Etc/GMT+5.
+  return `Etc/GMT${match[1] === "+" ? "-" : "+"}${hours}`;
+}
+
+/** The catalogue's city names, read again only when the catalogue changes. */
+const citiesByDatabase = new WeakMap<Kysely<Database>, { version: string; cities: string[] }>();
+
+async function catalogueCities(db: Kysely<Database>): Promise<string[]> {
+  const version = await readCatalogueVersion(db);
+  const cached = citiesByDatabase.get(db);
+  if (cached && cached.version === version) return cached.cities;
+  const cities = await listCities(db);
+  citiesByDatabase.set(db, { version, cities });
+  return cities;
+}
+
+export const ask: RouteHandler<typeof routes.ask, AppEnv> = async (c) => {
+  const body = c.req.valid("json");
+  const deps = c.var.deps;
+  const now = body.now ? new Date(body.now) : deps.now();
+  const timeZone = timeZoneOf(body.now);
+  const today = todayIn(timeZone, now);
+  const cities = await catalogueCities(deps.handle.db);
+  const query = interpret(body.question, { now, timeZone, cities });
+  const outcome = await runAskQuery(deps, query, { today, canReadRequests: hasScope(c, "requests:read") });
+  const text = writeAnswer(query, outcome, { today });
+  return c.json(
+    {
+      intent: query.intent,
+      language: query.language,
+      query,
+      text,
+      events: outcome.events,
+      practices: outcome.practices,
+      requests: outcome.requests,
+      fallback: outcome.fallback !== null,
+      fallbackKind: outcome.fallback,
+    },
+    200,
+  );
+};

@@ -1,0 +1,237 @@
+import type {
+  AskQuery,
+  EventQuery,
+  EventQueryFilters,
+  FallbackKind,
+  PracticeQueryFilters,
+  RequestAccess,
+} from "@bsi/assistant";
+import {
+  addDays,
+  EVENT_STATUSES,
+  type Event,
+  type EventStatus,
+  getRegion,
+  type Practice,
+  type Request,
+  type ThemeCode,
+} from "@bsi/domain";
+import type { AppDeps } from "../../lib/types.js";
+import { type EventFilters, listEvents } from "../events/events.repository.js";
+import { listPractices } from "../practices/practices.repository.js";
+import { findRequestWithHistory } from "../requests/requests.repository.js";
+
+/** What a question found, before it is worded. */
+export interface AskOutcome {
+  events: Event[];
+  practices: Practice[];
+  requests: Request[];
+  fallback: FallbackKind | null;
+  requestAccess?: RequestAccess;
+}
+
+export interface AskContext {
+  /** Today as the question sees it (YYYY-MM-DD). */
+  today: string;
+  /** The caller's key has requests:read. */
+  canReadRequests: boolean;
+}
+
+/** Items returned for a listing: enough for a few "Show more" pages in Slack. */
+const LIST_LIMIT = 20;
+/** Items offered when the answer is a fallback. */
+const FALLBACK_LIMIT = 5;
+const LIVE_STATUSES: EventStatus[] = EVENT_STATUSES.filter((status) => status !== "cancelled");
+
+const EMPTY: AskOutcome = { events: [], practices: [], requests: [], fallback: null };
+
+/**
+ * Looks up a request for a status question. The one place the ask route reaches into requests:
+ * swap it out (or return "unavailable") if requests ever live in another service.
+ */
+export async function lookUpRequestForStatus(
+  deps: AppDeps,
+  reference: string,
+): Promise<{ access: RequestAccess; request: Request | undefined }> {
+  return { access: "granted", request: await findRequestWithHistory(deps.handle.db, reference) };
+}
+
+/** Runs an interpreted question on the catalogue (and, for status questions, on the requests). */
+export async function runAskQuery(deps: AppDeps, query: AskQuery, context: AskContext): Promise<AskOutcome> {
+  switch (query.intent) {
+    case "upcoming_events":
+    case "next_event":
+    case "find_events":
+    case "past_events":
+      return answerEvents(deps, query, context.today);
+    case "practices":
+      return answerPractices(deps, query.filters);
+    case "request_status": {
+      const reference = query.filters.reference;
+      if (!reference) return EMPTY;
+      if (!context.canReadRequests) return { ...EMPTY, requestAccess: "forbidden" };
+      const { access, request } = await lookUpRequestForStatus(deps, reference);
+      return { ...EMPTY, requests: request ? [request] : [], requestAccess: access };
+    }
+    case "unknown":
+      return searchEverything(deps, query.filters.words);
+    case "how_to_request":
+    case "help":
+    case "greeting":
+      return EMPTY;
+  }
+}
+
+/**
+ * The repository's filters for a question's: a region counts its member countries too, so that "the
+ * Sahel" finds an event in Mali filed under West Africa; cancelled events are left out.
+ */
+export function toEventFilters(filters: EventQueryFilters): EventFilters {
+  const countries = new Set(filters.countries ?? []);
+  for (const region of filters.regions ?? [])
+    for (const country of getRegion(region).countries) countries.add(country);
+  return {
+    from: filters.from,
+    to: filters.to,
+    kinds: filters.kinds,
+    countries: countries.size > 0 ? [...countries] : undefined,
+    regions: filters.regions,
+    cities: filters.cities,
+    themes: filters.themes,
+    online: filters.online,
+    statuses: LIVE_STATUSES,
+  };
+}
+
+/**
+ * Events matching the filters, in date order; when the question had words the filters did not
+ * explain, the events that also contain them come first.
+ */
+async function findEvents(
+  deps: AppDeps,
+  filters: EventQueryFilters,
+  order: "asc" | "desc",
+  limit: number,
+): Promise<Event[]> {
+  const { db } = deps.handle;
+  const base = toEventFilters(filters);
+  const { events } = await listEvents(db, deps.search, base, { limit, order });
+  const words = filters.words ?? [];
+  if (words.length === 0 || events.length <= 1) return events;
+  const { events: matching } = await listEvents(
+    db,
+    deps.search,
+    { ...base, search: { words } },
+    { limit, order },
+  );
+  const first = new Set(matching.map((event) => event.id));
+  return [...matching, ...events.filter((event) => !first.has(event.id))].slice(0, limit);
+}
+
+function hasPlace(filters: EventQueryFilters): boolean {
+  return Boolean(filters.countries?.length || filters.regions?.length || filters.cities?.length);
+}
+
+function placeOnly(filters: EventQueryFilters): EventQueryFilters {
+  return { countries: filters.countries, regions: filters.regions, cities: filters.cities };
+}
+
+/**
+ * Events for an event question. When nothing matches, widens step by step and says how: the same
+ * question at other dates, then anything at the same place, then (for a question without dates) the
+ * most recent past ones, then the question's words in full-text search, then the next events anywhere.
+ */
+async function answerEvents(deps: AppDeps, query: EventQuery, today: string): Promise<AskOutcome> {
+  const filters = query.filters;
+  const isPast = query.intent === "past_events";
+  const limit = query.intent === "next_event" ? 1 : LIST_LIMIT;
+  const found = await findEvents(deps, filters, isPast ? "desc" : "asc", limit);
+  if (found.length > 0) return { ...EMPTY, events: found };
+
+  const yesterday = addDays(today, -1);
+  const hasDates = isPast
+    ? filters.from !== undefined || (filters.to !== undefined && filters.to < yesterday)
+    : filters.to !== undefined || (filters.from !== undefined && filters.from > today);
+  const narrows = Boolean(filters.kinds?.length || filters.themes?.length || filters.online !== undefined);
+  const atPlace = hasPlace(filters);
+  const upcoming = (from: EventQueryFilters, size = limit) =>
+    findEvents(deps, { ...from, from: today, to: undefined }, "asc", size);
+  const past = (from: EventQueryFilters) =>
+    findEvents(deps, { ...from, from: undefined, to: yesterday }, "desc", FALLBACK_LIMIT);
+
+  const attempts: Array<[FallbackKind, () => Promise<Event[]>]> = [];
+  if (isPast) {
+    if (hasDates) attempts.push(["past_only", () => past(filters)]);
+  } else {
+    if (hasDates && (atPlace || narrows)) attempts.push(["later_dates", () => upcoming(filters)]);
+    if (atPlace && narrows) attempts.push(["same_place", () => upcoming(placeOnly(filters), FALLBACK_LIMIT)]);
+    if (!hasDates && (atPlace || narrows)) attempts.push(["past_only", () => past(filters)]);
+  }
+  const words = filters.words ?? [];
+  if (words.length > 0) attempts.push(["search", () => searchEvents(deps, words)]);
+  if (!isPast) attempts.push(["upcoming_anywhere", () => upcoming({}, FALLBACK_LIMIT)]);
+
+  for (const [fallback, attempt] of attempts) {
+    const events = await attempt();
+    if (events.length > 0) return { ...EMPTY, events, fallback };
+  }
+  return EMPTY;
+}
+
+async function searchEvents(deps: AppDeps, words: string[]): Promise<Event[]> {
+  const { events } = await listEvents(
+    deps.handle.db,
+    deps.search,
+    { statuses: LIVE_STATUSES, search: { words } },
+    { limit: FALLBACK_LIMIT, order: "asc" },
+  );
+  return events;
+}
+
+async function searchPractices(deps: AppDeps, words: string[], limit = FALLBACK_LIMIT): Promise<Practice[]> {
+  const { practices } = await listPractices(deps.handle.db, deps.search, { search: { words } }, { limit });
+  return practices;
+}
+
+/**
+ * Practices on the question's themes, most relevant first: those on more of the themes asked, then the
+ * more focused ones (fewer themes), then those that also contain the question's other words.
+ */
+async function answerPractices(deps: AppDeps, filters: PracticeQueryFilters): Promise<AskOutcome> {
+  const themes = filters.themes ?? [];
+  const words = filters.words ?? [];
+  if (themes.length === 0) {
+    if (words.length > 0) {
+      const practices = await searchPractices(deps, words);
+      return practices.length > 0 ? { ...EMPTY, practices, fallback: "search" } : EMPTY;
+    }
+    const { practices } = await listPractices(deps.handle.db, deps.search, {}, { limit: 50 });
+    return { ...EMPTY, practices };
+  }
+  const { practices } = await listPractices(deps.handle.db, deps.search, { themes }, { limit: 50 });
+  if (practices.length === 0) {
+    if (words.length === 0) return EMPTY;
+    const searched = await searchPractices(deps, words);
+    return searched.length > 0 ? { ...EMPTY, practices: searched, fallback: "search" } : EMPTY;
+  }
+  const withWords =
+    words.length > 0 ? new Set((await searchPractices(deps, words, 50)).map((p) => p.id)) : new Set();
+  const asked = new Set<ThemeCode>(themes);
+  const score = (practice: Practice) => practice.themes.filter((theme) => asked.has(theme)).length;
+  const ranked = [...practices].sort(
+    (a, b) =>
+      score(b) - score(a) ||
+      Number(withWords.has(b.id)) - Number(withWords.has(a.id)) ||
+      a.themes.length - b.themes.length ||
+      a.title.localeCompare(b.title),
+  );
+  return { ...EMPTY, practices: ranked.slice(0, LIST_LIMIT) };
+}
+
+/** A question not understood: its words in full-text search over events and practices. */
+async function searchEverything(deps: AppDeps, words: string[]): Promise<AskOutcome> {
+  if (words.length === 0) return EMPTY;
+  const [events, practices] = await Promise.all([searchEvents(deps, words), searchPractices(deps, words)]);
+  if (events.length + practices.length === 0) return EMPTY;
+  return { ...EMPTY, events, practices, fallback: "search" };
+}
