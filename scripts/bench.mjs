@@ -23,16 +23,45 @@ async function section(name, modulePath, exportName, options = {}) {
   if (outcome.notes) notes.push(...outcome.notes);
 }
 
+const postgresUrl =
+  process.env.BENCH_POSTGRES_URL ??
+  process.env.TEST_DATABASE_URL ??
+  "postgres://postgres@127.0.0.1:5432/test";
+async function postgresReachable() {
+  try {
+    const { default: pg } = await import(new URL("../node_modules/pg/lib/index.js", import.meta.url).href);
+    const client = new pg.Client({ connectionString: postgresUrl, connectionTimeoutMillis: 2000 });
+    await client.connect();
+    await client.end();
+    return true;
+  } catch {
+    return false;
+  }
+}
+const hasPostgres = await postgresReachable();
+if (!hasPostgres)
+  notes.push(`PostgreSQL figures skipped: no server at ${postgresUrl.replace(/:[^:@/]+@/, ":***@")}`);
+
 const only = process.argv.slice(2);
 const sections = [
   ["catalogue", "../apps/api/dist/bench/catalogue-bench.js", "runCatalogueBench"],
+  ...(hasPostgres
+    ? [
+        [
+          "catalogue-pg",
+          "../apps/api/dist/bench/catalogue-bench.js",
+          "runCatalogueBench",
+          { postgresAdminUrl: postgresUrl },
+        ],
+      ]
+    : []),
   ["ask", "../apps/api/dist/bench/ask-bench.js", "runAskBench"],
   ["requests", "../apps/api/dist/bench/requests-bench.js", "runRequestsBench"],
   ["slack-bot", "../apps/slack-bot/dist/bench/bot-bench.js", "runBotBench"],
 ];
-for (const [name, path, exportName] of sections) {
+for (const [name, path, exportName, options] of sections) {
   if (only.length && !only.includes(name)) continue;
-  await section(name, path, exportName);
+  await section(name, path, exportName, options);
 }
 
 const pad = (text, width) => String(text).padEnd(width);
