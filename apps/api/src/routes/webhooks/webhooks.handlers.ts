@@ -1,0 +1,75 @@
+import type { RouteHandler } from "@hono/zod-openapi";
+import { requireScope } from "../../auth/authenticate.js";
+import { writeTransaction } from "../../db/write-transaction.js";
+import { AppError } from "../../lib/app-error.js";
+import { decodeCursor, encodeCursor } from "../../lib/cursor.js";
+import type { AppEnv } from "../../lib/types.js";
+import * as repository from "./webhooks.repository.js";
+import type * as routes from "./webhooks.routes.js";
+
+function notFound(id: string): AppError {
+  return new AppError("not_found", `No webhook has the id ${id}`);
+}
+
+export const createWebhook: RouteHandler<typeof routes.createWebhook, AppEnv> = async (c) => {
+  requireScope(c, "webhooks:manage");
+  const input = c.req.valid("json");
+  const deps = c.var.deps;
+  const webhook = await repository.insertWebhook(deps.handle.db, input, deps.now().toISOString());
+  return c.json(webhook, 201, { location: `/v1/webhooks/${webhook.id}` });
+};
+
+export const listWebhooks: RouteHandler<typeof routes.listWebhooks, AppEnv> = async (c) => {
+  requireScope(c, "webhooks:manage");
+  return c.json({ items: await repository.listWebhooks(c.var.deps.handle.db) }, 200);
+};
+
+export const getWebhook: RouteHandler<typeof routes.getWebhook, AppEnv> = async (c) => {
+  requireScope(c, "webhooks:manage");
+  const { id } = c.req.valid("param");
+  const webhook = await repository.findWebhook(c.var.deps.handle.db, id);
+  if (!webhook) throw notFound(id);
+  return c.json(webhook, 200);
+};
+
+export const deleteWebhook: RouteHandler<typeof routes.deleteWebhook, AppEnv> = async (c) => {
+  requireScope(c, "webhooks:manage");
+  const { id } = c.req.valid("param");
+  const deps = c.var.deps;
+  const isDeleted = await writeTransaction(deps.handle, (trx) =>
+    repository.deleteWebhook(trx, id, deps.now().toISOString()),
+  );
+  if (!isDeleted) throw notFound(id);
+  return c.body(null, 204);
+};
+
+export const listDeliveries: RouteHandler<typeof routes.listDeliveries, AppEnv> = async (c) => {
+  requireScope(c, "webhooks:manage");
+  const { id } = c.req.valid("param");
+  const query = c.req.valid("query");
+  const deps = c.var.deps;
+  const cursorScope = `deliveries:${id}:${query.status ?? ""}`;
+  let beforeActivityId: number | undefined;
+  if (query.cursor) {
+    const position = decodeCursor<{ b?: unknown }>(deps.cursorKey, cursorScope, query.cursor);
+    if (typeof position.b !== "number" || !Number.isSafeInteger(position.b)) {
+      throw new AppError(
+        "validation_failed",
+        "Invalid query parameters: cursor is not a cursor this listing issued",
+        {
+          errors: [{ field: "cursor", message: "is not a cursor this listing issued" }],
+        },
+      );
+    }
+    beforeActivityId = position.b;
+  }
+  if (!(await repository.findWebhook(deps.handle.db, id))) throw notFound(id);
+  const { items, lastActivityId } = await repository.listDeliveries(deps.handle.db, id, {
+    limit: query.limit ? Number(query.limit) : 20,
+    beforeActivityId,
+    status: query.status,
+  });
+  const nextCursor =
+    lastActivityId === undefined ? null : encodeCursor(deps.cursorKey, cursorScope, { b: lastActivityId });
+  return c.json({ items, nextCursor }, 200);
+};
