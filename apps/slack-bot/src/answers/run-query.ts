@@ -82,18 +82,23 @@ async function answerQuestion(
   const now = query.now ?? (context.now ?? (() => new Date()))().toISOString();
   const answer = await context.api.ask({ question: query.question, now });
   const visibleRequests = answer.requests.filter((request) => canSeeRequest(context.viewer, request));
+  const hiddenRequest = answer.requests.find((request) => !canSeeRequest(context.viewer, request));
+  // The API's lead describes the request it found; when this viewer may not see it, say only what
+  // `/bsi status` would say, so nothing leaks into a channel or to someone else.
+  const lead = !hiddenRequest
+    ? answer.text
+    : context.viewer.slackUserId
+      ? `No request ${hiddenRequest.reference} was found among the requests you can see.`
+      : "Requests are private: ask me in a direct message, or use `/bsi status <reference>`.";
   const units: KnownBlock[][] = [
     ...answer.events.map((event) => renderEventCard(event, { apiUrl: context.apiUrl })),
     ...answer.practices.map((practice) => renderPracticeCard(practice)),
-    ...visibleRequests.map((request) => renderRequestCard(request)),
+    ...visibleRequests.map((request) => renderRequestCard(request, { withHistory: true })),
   ];
-  if (visibleRequests.length < answer.requests.length) {
-    units.push([contextBlock(["Requests are private: ask me in a direct message, or use `/bsi status`."])]);
-  }
   if (answer.fallback) units.push([contextBlock(["Try `/bsi help` for what BSI Desk can answer."])]);
   const firstPage = { ...query, now, offset: 0 };
   return renderAnswer({
-    lead: answer.text,
+    lead,
     units,
     offset: query.offset ?? 0,
     more: { kind: "offset", value: (offset) => encodeQuery({ ...query, now, offset }) },

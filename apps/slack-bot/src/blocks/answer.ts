@@ -95,7 +95,8 @@ export function renderAnswer(input: AnswerInput): RenderedAnswer {
   if (buttons.length > 0)
     blocks.push({ type: "actions", block_id: BLOCK_IDS.answerActions, elements: buttons });
 
-  const summary = input.lead ?? input.heading ?? input.empty ?? "BSI Desk";
+  const base = input.lead ?? input.heading ?? input.empty ?? "BSI Desk";
+  const summary = offset > 0 ? `More results — ${base}` : base;
   return {
     message: { text: escapeAndTruncate(summary, SLACK_LIMITS.sectionText), blocks },
     nextOffset,
