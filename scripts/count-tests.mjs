@@ -19,10 +19,14 @@ for (const group of ["packages", "apps"]) {
       missing.push(`${group}/${name}`);
       continue;
     }
-    const result = JSON.parse(readFileSync(report, "utf8"));
-    passed += result.numPassedTests ?? 0;
-    failed += (result.numFailedTests ?? 0) + (result.numRuntimeErrorTestSuites ?? 0);
-    skipped += (result.numPendingTests ?? 0) + (result.numTodoTests ?? 0);
+    // The fault suite, when it ran, writes its own report beside the main one.
+    for (const file of [report, join(dir, "test-results-faults.json")]) {
+      if (!existsSync(file)) continue;
+      const result = JSON.parse(readFileSync(file, "utf8"));
+      passed += result.numPassedTests ?? 0;
+      failed += (result.numFailedTests ?? 0) + (result.numRuntimeErrorTestSuites ?? 0);
+      skipped += (result.numPendingTests ?? 0) + (result.numTodoTests ?? 0);
+    }
   }
 }
 for (const name of missing) console.error(`no test report from ${name}`);

@@ -32,6 +32,15 @@ function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
   return {
     close: () => sqlite.close(),
     prepare(sqlText: string) {
+      if (sqlText === "rollback") {
+        // SQLite rolls a transaction back by itself on some errors (SQLITE_FULL, SQLITE_IOERR); a
+        // second ROLLBACK would then fail and hide the real error behind "no transaction is active".
+        return {
+          reader: false,
+          run: () =>
+            sqlite.inTransaction ? sqlite.prepare("rollback").run() : { changes: 0, lastInsertRowid: 0 },
+        } as unknown as ReturnType<SqliteDatabase["prepare"]>;
+      }
       let statement = statements.get(sqlText);
       if (!statement) {
         statement = sqlite.prepare(sqlText);
