@@ -128,31 +128,54 @@ async function checkBotToken(client: webApi.WebClient, botToken: string, logger:
   }
 }
 
-/** `node dist/app.js`: validate the environment, start the bot, stop cleanly on SIGINT/SIGTERM. */
-async function main(): Promise<void> {
-  const loaded = loadConfig(process.env);
+export interface BotCliIo {
+  out: (line: string) => void;
+  err: (line: string) => void;
+}
+
+/**
+ * What `node dist/app.js` does, minus the process: validate the environment and start the bot.
+ * Returns the running bot, or the exit code when it must not run (0 when credentials are simply
+ * absent: the one line printed says what to set and how to try `npm run chat`).
+ */
+export async function runBotFromEnvironment(
+  env: Record<string, string | undefined>,
+  io: BotCliIo,
+): Promise<{ bot: RunningBot } | { exitCode: number }> {
+  const loaded = loadConfig(env);
   if (!loaded.ok) {
-    console.error(loaded.message);
-    process.exit(2);
+    io.err(loaded.message);
+    return { exitCode: 2 };
   }
   if (!loaded.config.slack) {
-    console.log(MISSING_CREDENTIALS_MESSAGE);
-    process.exit(0);
+    io.out(MISSING_CREDENTIALS_MESSAGE);
+    return { exitCode: 0 };
   }
-  let bot: RunningBot;
   try {
-    bot = await startBot({ config: loaded.config });
+    const bot = await startBot({ config: loaded.config });
+    io.out(
+      bot.mode === "http"
+        ? `BSI Desk bot listening for Slack on ${bot.url} (HTTP mode)`
+        : "BSI Desk bot connected to Slack (Socket Mode)",
+    );
+    return { bot };
   } catch (error) {
-    console.error(`BSI Desk bot: ${error instanceof Error ? error.message : String(error)}`);
-    process.exit(1);
+    io.err(`BSI Desk bot: ${error instanceof Error ? error.message : String(error)}`);
+    return { exitCode: 1 };
   }
-  console.log(
-    bot.mode === "http"
-      ? `BSI Desk bot listening for Slack on ${bot.url} (HTTP mode)`
-      : "BSI Desk bot connected to Slack (Socket Mode)",
-  );
+}
+
+async function main(): Promise<void> {
+  const outcome = await runBotFromEnvironment(process.env, {
+    out: (line) => console.log(line),
+    err: (line) => console.error(line),
+  });
+  if ("exitCode" in outcome) {
+    process.exitCode = outcome.exitCode;
+    return;
+  }
   const stop = () => {
-    bot.stop().then(
+    outcome.bot.stop().then(
       () => process.exit(0),
       () => process.exit(1),
     );

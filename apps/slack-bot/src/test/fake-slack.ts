@@ -1,6 +1,6 @@
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { AddressInfo, Socket } from "node:net";
 
 /**
  * A local stand-in for the Slack Web API that speaks its wire format: POST /api/<method> with a
@@ -49,6 +49,8 @@ export interface StoredMessage {
 
 export interface FakeSlackOptions {
   botToken?: string;
+  /** The app-level token (xapp-…) accepted by apps.connections.open for Socket Mode. */
+  appToken?: string;
   teamId?: string;
   botUserId?: string;
   botId?: string;
@@ -80,6 +82,7 @@ const MENTION_PATTERN = /<(?:!channel|!here|!everyone|!subteam\^[A-Z0-9]+|@[UW][
 
 export class FakeSlack {
   readonly botToken: string;
+  readonly appToken: string;
   readonly teamId: string;
   readonly botUserId: string;
   readonly botId: string;
@@ -95,6 +98,10 @@ export class FakeSlack {
   private readonly waiters: Waiter[] = [];
   private readonly responseWaiters: ResponseWaiter[] = [];
   private readonly responseUrls = new Map<string, { uses: number }>();
+  /** Messages the app sent over its Socket Mode connections (acks), parsed. */
+  readonly socketMessages: Record<string, unknown>[] = [];
+  private readonly sockets = new Set<SocketModeConnection>();
+  private readonly socketWaiters: Array<() => void> = [];
   private server: Server | undefined;
   private baseUrl = "";
   private tsCounter = 0;
@@ -102,6 +109,7 @@ export class FakeSlack {
 
   constructor(options: FakeSlackOptions = {}) {
     this.botToken = options.botToken ?? "xoxb-fake-bot-token";
+    this.appToken = options.appToken ?? "xapp-fake-app-token";
     this.teamId = options.teamId ?? "T0FAKETEAM";
     this.botUserId = options.botUserId ?? "U0BSIDESK";
     this.botId = options.botId ?? "B0BSIDESK";
@@ -142,6 +150,7 @@ export class FakeSlack {
         res.end(String(error));
       });
     });
+    this.server.on("upgrade", (req, socket: Socket) => this.acceptSocketMode(req, socket));
     await new Promise<void>((resolve) => this.server?.listen(0, "127.0.0.1", resolve));
     const { port } = this.server.address() as AddressInfo;
     this.baseUrl = `http://127.0.0.1:${port}`;
@@ -152,6 +161,8 @@ export class FakeSlack {
     const server = this.server;
     if (!server) return;
     this.server = undefined;
+    for (const connection of this.sockets) connection.socket.destroy();
+    this.sockets.clear();
     server.closeAllConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));
   }
@@ -373,6 +384,14 @@ export class FakeSlack {
       response = { ok: false, error: "invalid_form_data" };
     } else if (token === undefined) {
       response = { ok: false, error: "not_authed" };
+    } else if (method === "apps.connections.open") {
+      response =
+        token === this.appToken
+          ? {
+              ok: true,
+              url: `${this.baseUrl.replace(/^http/, "ws")}/link/?ticket=${randomBytes(8).toString("hex")}`,
+            }
+          : { ok: false, error: token.startsWith("xapp-") ? "invalid_auth" : "not_allowed_token_type" };
     } else if (token !== this.botToken) {
       response = { ok: false, error: "invalid_auth" };
     } else if (fault?.kind === "error") {
@@ -391,6 +410,66 @@ export class FakeSlack {
         waiter.resolve(call);
       }
     }
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Socket Mode: a minimal WebSocket server (RFC 6455) speaking Slack's envelopes
+
+  private acceptSocketMode(req: IncomingMessage, socket: Socket): void {
+    const key = req.headers["sec-websocket-key"];
+    if (!req.url?.startsWith("/link/") || typeof key !== "string") {
+      socket.end("HTTP/1.1 400 Bad Request\r\n\r\n");
+      return;
+    }
+    const accept = createHash("sha1").update(`${key}258EAFA5-E914-47DA-95CA-C5AB0DC85B11`).digest("base64");
+    socket.write(
+      `HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: ${accept}\r\n\r\n`,
+    );
+    const connection = new SocketModeConnection(socket, (text) => {
+      try {
+        const message = JSON.parse(text) as unknown;
+        if (isRecord(message)) this.socketMessages.push(message);
+      } catch {
+        this.socketMessages.push({ unparsable: text });
+      }
+    });
+    this.sockets.add(connection);
+    socket.on("close", () => this.sockets.delete(connection));
+    connection.sendText(
+      JSON.stringify({
+        type: "hello",
+        num_connections: this.sockets.size,
+        debug_info: { host: "fake-slack", approximate_connection_time: 18060 },
+        connection_info: { app_id: "A0BSIDESK" },
+      }),
+    );
+    for (const waiter of this.socketWaiters.splice(0)) waiter();
+  }
+
+  /** Resolves once an app holds a Socket Mode connection. */
+  waitForSocketConnection(timeoutMs = 5000): Promise<void> {
+    if (this.sockets.size > 0) return Promise.resolve();
+    return withTimeout(
+      new Promise<void>((resolve) => this.socketWaiters.push(resolve)),
+      timeoutMs,
+      `no Socket Mode connection within ${timeoutMs} ms`,
+    );
+  }
+
+  /** Sends an envelope to every connected app, as Slack pushes events, commands and interactions. */
+  sendOverSocket(envelope: Record<string, unknown>): void {
+    for (const connection of this.sockets) connection.sendText(JSON.stringify(envelope));
+  }
+
+  /** Resolves with the app's acknowledgement of an envelope. */
+  async waitForSocketAck(envelopeId: string, timeoutMs = 3000): Promise<Record<string, unknown>> {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      const ack = this.socketMessages.find((message) => message.envelope_id === envelopeId);
+      if (ack) return ack;
+      await sleep(10);
+    }
+    throw new Error(`no ack for envelope ${envelopeId} within ${timeoutMs} ms`);
   }
 
   // ------------------------------------------------------------------------------------------
@@ -629,6 +708,82 @@ export class FakeSlack {
     this.homeViews.set(userId, stored);
     return { ok: true, view: stored };
   }
+}
+
+// ----------------------------------------------------------------------------------------------
+// WebSocket framing, server side: frames out are unmasked, frames in are masked.
+
+class SocketModeConnection {
+  private buffer = Buffer.alloc(0);
+
+  constructor(
+    readonly socket: Socket,
+    private readonly onText: (text: string) => void,
+  ) {
+    socket.on("data", (chunk: Buffer) => {
+      this.buffer = Buffer.concat([this.buffer, chunk]);
+      this.readFrames();
+    });
+    socket.on("error", () => socket.destroy());
+  }
+
+  sendText(text: string): void {
+    this.sendFrame(0x1, Buffer.from(text, "utf8"));
+  }
+
+  private sendFrame(opcode: number, payload: Buffer): void {
+    if (this.socket.destroyed) return;
+    const length = payload.length;
+    const header =
+      length < 126
+        ? Buffer.from([0x80 | opcode, length])
+        : length < 65_536
+          ? Buffer.from([0x80 | opcode, 126, length >> 8, length & 0xff])
+          : Buffer.concat([Buffer.from([0x80 | opcode, 127]), bigEndian64(length)]);
+    this.socket.write(Buffer.concat([header, payload]));
+  }
+
+  private readFrames(): void {
+    while (this.buffer.length >= 2) {
+      const first = this.buffer[0] ?? 0;
+      const second = this.buffer[1] ?? 0;
+      const opcode = first & 0x0f;
+      const masked = (second & 0x80) !== 0;
+      let length = second & 0x7f;
+      let offset = 2;
+      if (length === 126) {
+        if (this.buffer.length < 4) return;
+        length = this.buffer.readUInt16BE(2);
+        offset = 4;
+      } else if (length === 127) {
+        if (this.buffer.length < 10) return;
+        length = Number(this.buffer.readBigUInt64BE(2));
+        offset = 10;
+      }
+      const maskLength = masked ? 4 : 0;
+      if (this.buffer.length < offset + maskLength + length) return;
+      const mask = this.buffer.subarray(offset, offset + maskLength);
+      const payload = Buffer.from(this.buffer.subarray(offset + maskLength, offset + maskLength + length));
+      if (masked) {
+        for (let index = 0; index < payload.length; index += 1) {
+          payload[index] = (payload[index] ?? 0) ^ (mask[index % 4] ?? 0);
+        }
+      }
+      this.buffer = this.buffer.subarray(offset + maskLength + length);
+      if (opcode === 0x1) this.onText(payload.toString("utf8"));
+      else if (opcode === 0x9) this.sendFrame(0xa, payload);
+      else if (opcode === 0x8) {
+        this.sendFrame(0x8, payload.subarray(0, 2));
+        this.socket.end();
+      }
+    }
+  }
+}
+
+function bigEndian64(value: number): Buffer {
+  const buffer = Buffer.alloc(8);
+  buffer.writeBigUInt64BE(BigInt(value));
+  return buffer;
 }
 
 // ----------------------------------------------------------------------------------------------
