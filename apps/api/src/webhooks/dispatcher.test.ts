@@ -298,7 +298,7 @@ describe("webhook dispatcher", () => {
     const admin = await app.createKey(["webhooks:manage", "requests:write"]);
     await subscribe(app.request, admin, "http://127.0.0.1:9/unused");
     await app.request("/v1/requests", { method: "POST", token: admin, json: newRequest("Claim me") });
-    const other = await openDatabase(`file:${app.databasePath}`);
+    const other = await openDatabase(app.deps.config.DATABASE_URL);
     cleanups.push(() => other.close());
 
     const now = new Date(Date.now() + 1000);

@@ -133,14 +133,14 @@ describe("POST /v1/requests", () => {
     expect(next.reference).toBe("BSI-2026-0002");
   });
 
-  it("continues the sequence after a restart on the same database file", async () => {
+  it("continues the sequence after a restart on the same database", async () => {
     await fileOk();
     await fileOk();
     const { openApi } = await import("../../runtime.js");
     const { ApiConfigSchema } = await import("../../config.js");
     const reopened = await openApi(
       ApiConfigSchema.parse({
-        DATABASE_URL: `file:${app.databasePath}`,
+        DATABASE_URL: app.deps.config.DATABASE_URL,
         BSI_SEED: "none",
         LOG_LEVEL: "silent",
       }),
