@@ -71,6 +71,54 @@ describe("two API instances on one PostgreSQL database", () => {
     expect(((await listed.json()) as { items: unknown[] }).items).toHaveLength(KEYS);
   });
 
+  it("send each webhook delivery from one instance only", async () => {
+    const { createServer } = await import("node:http");
+    const posts: string[] = [];
+    const receiver = createServer((req, res) => {
+      posts.push(String(req.headers["webhook-id"]));
+      req.resume();
+      req.on("end", () => res.writeHead(204).end());
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
+    const port = (receiver.address() as { port: number }).port;
+    try {
+      const handle = await openDatabase(database.url);
+      const manager = (
+        await createApiKey(handle.db, { name: "hooks", scopes: ["webhooks:manage", "requests:write"] })
+      ).secret;
+      await handle.close();
+      const headers = { authorization: `Bearer ${manager}`, "content-type": "application/json" };
+      const registered = await fetch(`${instances[0]?.url}/v1/webhooks`, {
+        method: "POST",
+        headers,
+        body: JSON.stringify({ url: `http://127.0.0.1:${port}/`, events: ["request.created"] }),
+      });
+      expect(registered.status).toBe(201);
+      await Promise.all(
+        Array.from({ length: 40 }, (_, index) =>
+          fetch(`${instances[index % 2]?.url}/v1/requests`, {
+            method: "POST",
+            headers,
+            body: JSON.stringify({
+              type: "information",
+              memberState: "NE",
+              summary: `Hook ${index}`,
+              requester: { name: "L" },
+            }),
+          }),
+        ),
+      );
+      const deadline = Date.now() + 30_000;
+      while (new Set(posts).size < 40 && Date.now() < deadline)
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      expect(new Set(posts).size).toBe(40);
+      expect(posts).toHaveLength(40);
+    } finally {
+      receiver.close();
+    }
+  });
+
   it("share rate limits: a key's budget is spent across both instances", async () => {
     await Promise.all(instances.map((instance) => instance.stop()));
     const env = { DATABASE_URL: database.url, BSI_SEED: "none", RATE_LIMIT_PER_MINUTE: "10" };
