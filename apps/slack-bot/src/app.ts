@@ -77,6 +77,9 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     authorize: createAuthorize(identityClient, botToken),
     logger: boltLogger,
     clientOptions,
+    // Bolt's default conversation store keeps state in this process's memory (and costs an Error
+    // per request): the bot stays stateless so that several instances can share the load.
+    convoStore: false,
   });
   app.error(async (error) => {
     logger.error({ err: error }, "a listener failed");

@@ -96,6 +96,7 @@ export class FakeSlack {
   private readonly channels = new Set<string>();
   private readonly faults = new Map<string, Fault[]>();
   private readonly waiters: Waiter[] = [];
+  private readonly listeners = new Set<(call: RecordedCall) => void>();
   private readonly responseWaiters: ResponseWaiter[] = [];
   private readonly responseUrls = new Map<string, { uses: number }>();
   /** Messages the app sent over its Socket Mode connections (acks), parsed. */
@@ -403,7 +404,14 @@ export class FakeSlack {
     this.notify(record(200, response));
   }
 
+  /** Calls `listener` with every Web API call as it is answered; returns the unsubscribe function. */
+  onCall(listener: (call: RecordedCall) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
   private notify(call: RecordedCall): void {
+    for (const listener of this.listeners) listener(call);
     for (const waiter of [...this.waiters]) {
       if (waiter.method === call.method && waiter.predicate(call)) {
         this.waiters.splice(this.waiters.indexOf(waiter), 1);
