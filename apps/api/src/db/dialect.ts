@@ -1,6 +1,7 @@
 import { type Kysely, PostgresAdapter, sql } from "kysely";
+import type { Database } from "./database.js";
 
-export function isPostgres(db: Kysely<any>): boolean {
+export function isPostgres(db: Kysely<Database>): boolean {
   return db.getExecutor().adapter instanceof PostgresAdapter;
 }
 
@@ -10,6 +11,6 @@ export function isPostgres(db: Kysely<any>): boolean {
  * lands: a transaction-scoped advisory lock serialises activity writers. SQLite has one writer at
  * a time already.
  */
-export async function serializeActivityWriters(trx: Kysely<any>): Promise<void> {
+export async function serializeActivityWriters(trx: Kysely<Database>): Promise<void> {
   if (isPostgres(trx)) await sql`SELECT pg_advisory_xact_lock(7206141)`.execute(trx);
 }
