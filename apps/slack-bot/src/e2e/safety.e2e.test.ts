@@ -247,6 +247,32 @@ describe("Slack Web API trouble", () => {
     expect(delivered.at - (limited[0]?.at ?? 0)).toBeGreaterThanOrEqual(900);
   });
 
+  it("still answers in plain text if Slack rejects the blocks", async () => {
+    harness.slack.failNext("chat.postMessage", "invalid_blocks");
+    const { ts } = await harness.driver.mention({ user: "U0ALICE", channel: "C0GENERAL", text: "help" });
+    const fallback = await harness.slack.waitFor(
+      "chat.postMessage",
+      (call) => call.params.thread_ts === ts && call.response.ok === true,
+    );
+    expect(fallback.params.blocks).toBeUndefined();
+    expect(String(fallback.params.text)).toContain("BSI Desk help");
+  });
+
+  it("answers Slack's URL verification challenge", async () => {
+    const response = await harness.driver.send(
+      JSON.stringify({
+        token: "x",
+        challenge: "3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P",
+        type: "url_verification",
+      }),
+      "application/json",
+    );
+    expect(response.status).toBe(200);
+    expect(JSON.parse(response.body)).toEqual({
+      challenge: "3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P",
+    });
+  });
+
   it("survives ok:false errors from Slack and answers the next question", async () => {
     harness.slack.failNext("chat.postMessage", "channel_not_found");
     const { ts } = await harness.driver.mention({ user: "U0ALICE", channel: "C0GENERAL", text: "help" });
