@@ -33,7 +33,7 @@ interface Expression {
   withYear?: (year: number) => { from: string; to: string };
   /** A year on its own ("2027", "next year"), which may give its year to the other expressions. */
   contextYear?: number;
-  /** A range made of two ends ("March to June"): from/until words before it do not apply. */
+  /** A range written with both ends ("March to June", "3-10 May"): from/until words before it do not apply. */
   isRange?: boolean;
 }
 
@@ -222,6 +222,11 @@ const RELATIVE_RULES: RelativeRule[] = [
       const monday = shiftDays(startOfWeek(today), 7);
       return { from: monday, to: shiftDays(monday, 6) };
     },
+  },
+  {
+    pattern:
+      /\b(?:the |in the |over the )?(?:next|coming) fortnight\b|\b(?:la |dans la )?quinzaine (?:prochaine|a venir)\b|\b(?:los |en los )?(?:proximos )?quince dias\b/,
+    resolve: (today) => ({ from: today, to: shiftDays(today, 14) }),
   },
   {
     pattern: /\b(?:the )?week after next\b|\bdans deux semaines\b|\ben dos semanas\b/,
@@ -529,11 +534,7 @@ export function findDates(
     const pattern = new RegExp(rule.pattern.source, "g");
     for (const match of text.matchAll(pattern)) {
       const { contextYear, ...range } = rule.resolve(today, match as RegExpExecArray, preference);
-      claim(match.index, match.index + match[0].length, {
-        range,
-        ...(contextYear ? { contextYear } : {}),
-        isRange: true,
-      });
+      claim(match.index, match.index + match[0].length, { range, ...(contextYear ? { contextYear } : {}) });
     }
   }
 
@@ -549,7 +550,6 @@ export function findDates(
       claim(match.index, match.index + match[0].length, {
         range: toRange(resolvedYear),
         ...(year ? {} : { withYear: toRange }),
-        isRange: true,
       });
     }
   }

@@ -83,6 +83,8 @@ describe("interpret: dates", () => {
     ["talleres en marzo", "2027-03-01", "2027-03-31"],
     ["eventos del 3 al 10 de mayo", "2027-05-03", "2027-05-10"],
     ["conferencias el año que viene", "2027-01-01", "2027-12-31"],
+    ["anything in the next fortnight", "2026-11-24", "2026-12-08"],
+    ["anything in the summer of 2027", "2027-06-01", "2027-08-31"],
   ])("reads %j as %s to %s", (question, from, to) => {
     expect(filtersOf(question)).toMatchObject({ from, to });
   });
@@ -96,6 +98,12 @@ describe("interpret: dates", () => {
 
   it("takes next year's November once this November is over", () => {
     expect(filtersOf("workshops in october")).toMatchObject({ from: "2027-10-01", to: "2027-10-31" });
+  });
+
+  it("reads 'after the summer' as open-ended from September", () => {
+    const filters = filtersOf("anything around lake chad after the summer", new Date("2026-06-10T09:00:00Z"));
+    expect(filters).toMatchObject({ from: "2026-09-01" });
+    expect(filters).not.toHaveProperty("to");
   });
 
   it("reads 'before March' as from today to the end of February", () => {
@@ -157,6 +165,27 @@ describe("interpret: places, kinds and themes", () => {
     ["roundtables", "meeting"],
   ])("reads %j as the %s kind", (question, kind) => {
     expect(filtersOf(`${question} coming up`)).toMatchObject({ kinds: [kind] });
+  });
+
+  it("prefers the longest reading of a place over a shorter one and a continent", () => {
+    expect(filtersOf("événements dans la Corne de l'Afrique")).toMatchObject({ regions: ["horn-of-africa"] });
+    expect(filtersOf("upcoming stuff in the gulf")).toMatchObject({ regions: ["middle-east"] });
+    expect(filtersOf("events in the gulf of guinea")).toMatchObject({ regions: ["west-africa"] });
+  });
+
+  it("reads 'reunión' as a meeting, not the island of Réunion", () => {
+    expect(filtersOf("próxima reunión")).toEqual({ kinds: ["meeting"], from: "2026-11-24" });
+  });
+
+  it("reads 'training of trainers' alone as a topic, with more as an event kind", () => {
+    expect(ask("training of trainers")).toMatchObject({
+      intent: "practices",
+      filters: { themes: ["capacity-building"] },
+    });
+    expect(ask("training of trainers in Rabat next year")).toMatchObject({
+      intent: "find_events",
+      filters: { kinds: ["training"], themes: ["capacity-building"] },
+    });
   });
 
   it("reads theme synonyms in English, French and Spanish", () => {
@@ -227,6 +256,10 @@ describe("interpret: the way people type", () => {
 
   it("keeps words it could not place for a search", () => {
     expect(filtersOf("workshops about the addendum")).toMatchObject({ words: ["addendum"] });
+  });
+
+  it("keeps a word as typed when correcting it would not make a name or a theme", () => {
+    expect(filtersOf("good practices on one stop border posts")).toEqual({ words: ["stop", "posts"] });
   });
 });
 

@@ -119,38 +119,64 @@ function guessLanguage(tokens: Token[], original: string): Language {
   return best;
 }
 
+interface Candidate {
+  last: number;
+  phrase: PhraseInfo;
+}
+
+/**
+ * The phrases of a question: every lexicon phrase found at every position, then the set of
+ * non-overlapping ones that covers the most words (fewest phrases on a tie), so that "la Corne de
+ * l'Afrique" is one region rather than "la corne" and the continent.
+ */
 function findPhrases(tokens: Token[], consumed: boolean[], cityRoot: TrieNode | undefined): Match[] {
-  const matches: Match[] = [];
-  let index = 0;
-  while (index < tokens.length) {
-    if (consumed[index]) {
-      index++;
-      continue;
-    }
-    let best: Match | undefined;
+  const count = tokens.length;
+  const candidates: Candidate[][] = Array.from({ length: count }, () => []);
+  for (let index = 0; index < count; index++) {
+    if (consumed[index]) continue;
+    const byEnd = new Map<number, PhraseInfo>();
     for (const root of cityRoot ? [LEXICON.root, cityRoot] : [LEXICON.root]) {
       let node: TrieNode | undefined = root;
-      for (let end = index; end < tokens.length && !consumed[end]; end++) {
+      for (let end = index; end < count && !consumed[end]; end++) {
         node = node.next.get(tokens[end]!.text);
         if (!node) break;
-        if (node.phrase) {
-          if (!best || end > best.last) best = { first: index, last: end, phrase: node.phrase };
-          else if (end === best.last) {
-            best = {
-              first: index,
-              last: end,
-              phrase: {
-                meanings: [...best.phrase.meanings, ...node.phrase.meanings],
-                languages: new Set([...best.phrase.languages, ...node.phrase.languages]),
-              },
-            };
-          }
-        }
+        if (!node.phrase) continue;
+        const existing = byEnd.get(end);
+        byEnd.set(
+          end,
+          existing
+            ? {
+                meanings: [...existing.meanings, ...node.phrase.meanings],
+                languages: new Set([...existing.languages, ...node.phrase.languages]),
+              }
+            : node.phrase,
+        );
       }
     }
-    if (best) {
-      matches.push(best);
-      index = best.last + 1;
+    for (const [last, phrase] of byEnd) candidates[index]!.push({ last, phrase });
+  }
+  const covered = new Array<number>(count + 1).fill(0);
+  const phrases = new Array<number>(count + 1).fill(0);
+  const choice = new Array<Candidate | undefined>(count + 1);
+  for (let index = count - 1; index >= 0; index--) {
+    covered[index] = covered[index + 1]!;
+    phrases[index] = phrases[index + 1]!;
+    for (const candidate of candidates[index]!) {
+      const words = candidate.last - index + 1 + covered[candidate.last + 1]!;
+      const used = 1 + phrases[candidate.last + 1]!;
+      if (words > covered[index]! || (words === covered[index]! && used < phrases[index]!)) {
+        covered[index] = words;
+        phrases[index] = used;
+        choice[index] = candidate;
+      }
+    }
+  }
+  const matches: Match[] = [];
+  for (let index = 0; index < count; ) {
+    const candidate = choice[index];
+    if (candidate) {
+      matches.push({ first: index, last: candidate.last, phrase: candidate.phrase });
+      index = candidate.last + 1;
     } else index++;
   }
   return matches;
@@ -158,6 +184,8 @@ function findPhrases(tokens: Token[], consumed: boolean[], cityRoot: TrieNode | 
 
 interface Reading {
   kinds: Set<EventKind>;
+  /** Kinds named by a phrase that is also a theme ("training of trainers"): a topic unless more is asked. */
+  topicKinds: Set<EventKind>;
   pluralKind: boolean;
   themes: Set<ThemeCode>;
   countries: Set<string>;
@@ -168,14 +196,21 @@ interface Reading {
   words: string[];
 }
 
+/**
+ * What the phrases say. `typed` holds each token as the person typed it (before spelling
+ * correction): a correction that led to no phrase is undone, so "posts" stays "posts" rather than
+ * becoming "ports" (of "ports of entry").
+ */
 function read(
   tokens: Token[],
+  typed: readonly string[],
   consumed: boolean[],
   matches: Match[],
   cities: CityTable | undefined,
 ): Reading {
   const reading: Reading = {
     kinds: new Set(),
+    topicKinds: new Set(),
     pluralKind: false,
     themes: new Set(),
     countries: new Set(),
@@ -190,11 +225,18 @@ function read(
     for (let index = match.first; index <= match.last; index++) used[index] = true;
     const meanings = match.phrase.meanings;
     const isCountry = meanings.some((meaning) => meaning.type === "country");
-    for (const meaning of meanings) apply(reading, meaning, isCountry, cities);
+    const isTopic = meanings.some((meaning) => meaning.type === "theme");
+    const isKind = meanings.some((meaning) => meaning.type === "kind");
+    for (const meaning of meanings) {
+      // "Réunion" the island loses to "reunión" the meeting.
+      if (meaning.type === "country" && isKind) continue;
+      if (meaning.type === "kind" && isTopic) reading.topicKinds.add(meaning.kind);
+      else apply(reading, meaning, isCountry, cities);
+    }
   }
   const seen = new Set<string>();
   for (let index = 0; index < tokens.length; index++) {
-    const word = tokens[index]!.text;
+    const word = typed[index] ?? tokens[index]!.text;
     if (used[index] || word.length < 3 || seen.has(word)) continue;
     if (LEXICON.functionWords.has(word) || LEXICON.genericWords.has(word)) continue;
     seen.add(word);
@@ -276,6 +318,9 @@ function interpretQuestion(question: string, options: InterpretOptions): AskQuer
   const cities = options.cities && options.cities.length > 0 ? cityTableFor(options.cities) : undefined;
   const corrected = correctSpelling(folded, cities);
   const tokens = tokenize(corrected);
+  // A correction replaces one word by one word, so the typed tokens line up with the corrected ones.
+  const typedTokens = tokenize(folded).map((token) => token.text);
+  const typed = typedTokens.length === tokens.length ? typedTokens : tokens.map((token) => token.text);
   const language = guessLanguage(tokens, cleaned);
 
   let today: string;
@@ -292,7 +337,7 @@ function interpretQuestion(question: string, options: InterpretOptions): AskQuer
     dates.spans.some(([start, end]) => token.start >= start && token.end <= end),
   );
   const matches = findPhrases(tokens, consumed, cities?.root);
-  const reading = read(tokens, consumed, matches, cities);
+  const reading = read(tokens, typed, consumed, matches, cities);
   return decide(reading, dates, { language, reference, today, hintsPast, corrected });
 }
 
@@ -353,7 +398,10 @@ function decide(reading: Reading, dates: DateFinding, context: Context): AskQuer
     return { intent: "practices", language, filters: practiceFilters(reading) };
   }
 
-  if (isAboutEvents) return eventQuery(reading, dates, context);
+  if (isAboutEvents) {
+    for (const kind of reading.topicKinds) reading.kinds.add(kind);
+    return eventQuery(reading, dates, context);
+  }
 
   if (hasTheme) return { intent: "practices", language, filters: practiceFilters(reading) };
 

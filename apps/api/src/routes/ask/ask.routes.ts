@@ -40,11 +40,9 @@ export const AskAnswerSchema = z
     requests: z
       .array(RequestSchema)
       .openapi({ description: "Only for keys with requests:read, on a status question" }),
-    fallback: z
-      .boolean()
-      .openapi({
-        description: "True when nothing matched as asked and the items are the nearest useful thing",
-      }),
+    fallback: z.boolean().openapi({
+      description: "True when nothing matched as asked and the items are the nearest useful thing",
+    }),
     fallbackKind: z.enum(FALLBACK_KINDS).nullable(),
   })
   .openapi("AskAnswer");

@@ -103,26 +103,30 @@ export function toEventFilters(filters: EventQueryFilters): EventFilters {
   };
 }
 
+/** Events still running today are not past events, though they started before today. */
+const ONGOING_MARGIN = 10;
+
 /**
  * Events matching the filters, in date order; when the question had words the filters did not
- * explain, the events that also contain them come first.
+ * explain, the events that also contain them come first. `endedBefore` keeps only events over by then.
  */
 async function findEvents(
   deps: AppDeps,
   filters: EventQueryFilters,
   order: "asc" | "desc",
   limit: number,
+  endedBefore?: string,
 ): Promise<Event[]> {
   const { db } = deps.handle;
   const base = toEventFilters(filters);
-  const { events } = await listEvents(db, deps.search, base, { limit, order });
+  const size = endedBefore ? limit + ONGOING_MARGIN : limit;
+  const keep = (events: Event[]) =>
+    endedBefore ? events.filter((event) => event.endsOn < endedBefore) : events;
+  const events = keep((await listEvents(db, deps.search, base, { limit: size, order })).events);
   const words = filters.words ?? [];
-  if (words.length === 0 || events.length <= 1) return events;
-  const { events: matching } = await listEvents(
-    db,
-    deps.search,
-    { ...base, search: { words } },
-    { limit, order },
+  if (words.length === 0 || events.length <= 1) return events.slice(0, limit);
+  const matching = keep(
+    (await listEvents(db, deps.search, { ...base, search: { words } }, { limit: size, order })).events,
   );
   const first = new Set(matching.map((event) => event.id));
   return [...matching, ...events.filter((event) => !first.has(event.id))].slice(0, limit);
@@ -145,7 +149,7 @@ async function answerEvents(deps: AppDeps, query: EventQuery, today: string): Pr
   const filters = query.filters;
   const isPast = query.intent === "past_events";
   const limit = query.intent === "next_event" ? 1 : LIST_LIMIT;
-  const found = await findEvents(deps, filters, isPast ? "desc" : "asc", limit);
+  const found = await findEvents(deps, filters, isPast ? "desc" : "asc", limit, isPast ? today : undefined);
   if (found.length > 0) return { ...EMPTY, events: found };
 
   const yesterday = addDays(today, -1);
@@ -157,7 +161,7 @@ async function answerEvents(deps: AppDeps, query: EventQuery, today: string): Pr
   const upcoming = (from: EventQueryFilters, size = limit) =>
     findEvents(deps, { ...from, from: today, to: undefined }, "asc", size);
   const past = (from: EventQueryFilters) =>
-    findEvents(deps, { ...from, from: undefined, to: yesterday }, "desc", FALLBACK_LIMIT);
+    findEvents(deps, { ...from, from: undefined, to: yesterday }, "desc", FALLBACK_LIMIT, today);
 
   const attempts: Array<[FallbackKind, () => Promise<Event[]>]> = [];
   if (isPast) {
