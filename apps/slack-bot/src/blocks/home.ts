@@ -7,7 +7,7 @@ import { SLACK_LIMITS } from "./limits.js";
 import { escapeMrkdwn } from "./mrkdwn.js";
 import { renderPracticeCard } from "./practice-card.js";
 import { renderRequestCard } from "./request-card.js";
-import type { HomeView, KnownBlock, PlainTextOption } from "./types.js";
+import type { ExternalSelect, HomeView, KnownBlock, PlainTextOption } from "./types.js";
 
 export const HOME_EVENTS = 5;
 export const HOME_PRACTICES = 5;
@@ -45,7 +45,7 @@ export function themeOptions(typed: string): PlainTextOption[] {
 }
 
 function themePicker(theme: string | undefined): KnownBlock {
-  const element: Record<string, unknown> = {
+  const element: ExternalSelect = {
     type: "external_select",
     action_id: ACTION_IDS.pickTheme,
     placeholder: { type: "plain_text", text: "Browse practices by theme" },
@@ -58,7 +58,7 @@ function themePicker(theme: string | undefined): KnownBlock {
     type: "section",
     block_id: BLOCK_IDS.homeThemePicker,
     text: { type: "mrkdwn", text: "*Good practices* on border security and management" },
-    accessory: element as never,
+    accessory: element,
   };
 }
 

@@ -7,6 +7,7 @@ export type ActionsBlock = types.ActionsBlock;
 export type Button = types.Button;
 export type HomeView = types.HomeView;
 export type PlainTextOption = types.PlainTextOption;
+export type ExternalSelect = types.ExternalSelect;
 
 /** What a reply is made of: Block Kit for Slack and a short plain `text` for notifications. */
 export interface SlackMessage {
