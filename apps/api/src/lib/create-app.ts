@@ -35,6 +35,8 @@ export function problemResponse(c: Context<AppEnv>, error: AppError): Response {
   const body = JSON.stringify(error.toProblem(c.get("requestId")));
   const headers = new Headers({ "content-type": "application/problem+json; charset=utf-8" });
   for (const [name, value] of Object.entries(error.headers ?? {})) headers.set(name, value);
+  if (error.status === 401 && !headers.has("www-authenticate"))
+    headers.set("www-authenticate", 'Bearer realm="bsi-desk"');
   return c.body(body, error.status, Object.fromEntries(headers));
 }
 
