@@ -463,3 +463,12 @@ function eventQuery(reading: Reading, dates: DateFinding, context: Context): Ask
   if (narrows) return { intent: "find_events", language, filters };
   return { intent: "upcoming_events", language, filters };
 }
+
+// chrono compiles its patterns on first use: do it now, at load, rather than in the first question.
+for (const warmUp of [
+  "next workshop in Dakar on 3 May 2027",
+  "atelier le 3 mai 2027",
+  "taller el 3 de mayo de 2027",
+]) {
+  interpret(warmUp, { now: new Date(Date.UTC(2026, 0, 1)), timeZone: "UTC" });
+}

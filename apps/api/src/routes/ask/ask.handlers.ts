@@ -18,7 +18,8 @@ export function timeZoneOf(now: string | undefined): string {
   const match = /([+-])(\d{2}):?(\d{2})$/.exec(now ?? "");
   if (match?.[3] !== "00") return "UTC";
   const hours = Number(match[2]);
-  if (hours === 0 || hours > 14) return "UTC";
+  // Etc/GMT zones run from Etc/GMT-14 to Etc/GMT+12.
+  if (hours === 0 || hours > (match[1] === "+" ? 14 : 12)) return "UTC";
   // IANA's Etc/GMT zones count the other way round: UTC-05:00 is Etc/GMT+5.
   return `Etc/GMT${match[1] === "+" ? "-" : "+"}${hours}`;
 }

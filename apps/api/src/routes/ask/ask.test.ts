@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../lib/test-app.js";
 import { timeZoneOf } from "./ask.handlers.js";
@@ -205,8 +206,20 @@ describe("POST /v1/ask: input", () => {
     expect(timeZoneOf("2026-11-24T23:30:00-05:00")).toBe("Etc/GMT+5");
     expect(timeZoneOf("2026-11-24T10:00:00Z")).toBe("UTC");
     expect(timeZoneOf("2026-11-24T10:00:00+05:30")).toBe("UTC");
+    expect(timeZoneOf("2026-11-24T10:00:00-13:00")).toBe("UTC");
     const body = await answer("what is on this week", { now: "2026-11-29T23:30:00-05:00" });
     expect(body.query.filters).toMatchObject({ from: "2026-11-29", to: "2026-11-29" });
+  });
+
+  it("answers any question of up to 500 characters with a 200, and longer ones with a 400", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.string({ unit: "grapheme", maxLength: 700 }), async (question) => {
+        const response = await ask(question);
+        const length = question.trim().length;
+        expect(response.status).toBe(length === 0 || length > 500 ? 400 : 200);
+      }),
+      { numRuns: 150 },
+    );
   });
 
   it("is described in the OpenAPI document", async () => {
