@@ -318,6 +318,22 @@ const RELATIVE_RULES: RelativeRule[] = [
     },
   },
   {
+    pattern: /\b(?:christmas|xmas|noel|navidad)\b/,
+    resolve(today, _match, preference) {
+      const { year } = parseIso(today);
+      const thisYear = isoDate(year, 12, 25);
+      const day =
+        preference === "past"
+          ? thisYear <= today
+            ? thisYear
+            : isoDate(year - 1, 12, 25)
+          : thisYear >= today
+            ? thisYear
+            : isoDate(year + 1, 12, 25);
+      return { from: day, to: day };
+    },
+  },
+  {
     pattern: /\b(?:today|aujourd hui|hoy)\b/,
     resolve: (today) => ({ from: today, to: today }),
   },
@@ -335,6 +351,7 @@ const ORDINALS: Record<string, number> = {
   last: 4,
   final: 4,
   premier: 1,
+  premiere: 1,
   "1er": 1,
   deuxieme: 2,
   "2e": 2,
@@ -402,10 +419,11 @@ const PERIOD_RULES: PeriodRule[] = [
   },
   {
     pattern: new RegExp(
-      `\\b(?:the |le |el )?(?:(first|second|premier|second|deuxieme|primer|segundo) (?:half|semestre)|h([12]))(?: (?:of |de |d |del )?${YEAR})?\\b`,
+      `\\b(?:the |le |la |el )?(?:(first|second|premier|premiere|deuxieme|seconde|primer|primera|segundo|segunda) (?:half|semestre|moitie|mitad)|h([12]))(?: (?:of |de |d |del )?(?:the year |l annee |ano )?${YEAR})?(?: (?:of the year|de l annee|del ano))?\\b`,
     ),
     months: (match) => {
       const half = match[2] ? Number(match[2]) : /first|premier|primer/.test(match[1] ?? "") ? 1 : 2;
+      // "la segunda mitad del año" and "the second half of the year" name this year's half.
       return {
         first: half === 1 ? 1 : 7,
         last: half === 1 ? 6 : 12,
@@ -468,6 +486,21 @@ const AFTER_WORDS = /\b(?:after|apres(?: le| la| l)?|despues de(?:l| la| el)?)(?
 const FROM_WORDS =
   /\b(?:from|starting(?: in| from)?|as of|a partir d(?:u|e la|e l|e)|a partir de(?:l| la| el)?)(?: the)?\s*$/;
 const SINCE_WORDS = /\b(?:since|depuis(?: le| la| l)?|desde(?: el| la)?)(?: the)?\s*$/;
+/** Words that take a part of a month, a quarter or a year: "early March", "mediados de 2027". */
+const EARLY_WORDS =
+  /\b(?:early|beginning of|start of|debut(?: de| d)?|principios de|comienzos de|inicios de)(?: the)?\s*$/;
+const MIDDLE_WORDS = /\b(?:mid|middle of|mi|milieu(?: de| d)?|mediados de)(?: the)?\s*$/;
+const LATE_WORDS = /\b(?:late|fin(?: de| d)?|finales de|final de)(?: the)?\s*$/;
+
+/** The first, middle or last third of a range of at least four weeks. */
+function third(range: { from: string; to: string }, part: 0 | 1 | 2): { from: string; to: string } {
+  const days = Math.round((Date.parse(range.to) - Date.parse(range.from)) / 86_400_000) + 1;
+  if (days < 28) return range;
+  const size = Math.floor(days / 3);
+  const from = shiftDays(range.from, part * size);
+  return { from, to: part === 2 ? range.to : shiftDays(from, size - 1) };
+}
+
 const UNTIL_WORDS =
   /\b(?:until|till|through|by|up to|up until|jusqu (?:a|au|en)(?: la| l)?|d ici(?: la| le| l)?|hasta(?: el| la)?)(?: the)?\s*$/;
 
@@ -520,7 +553,10 @@ export function findDates(
   today: string,
   preference: TimePreference,
 ): DateFinding {
-  let text = folded;
+  // "l'année", "mi-juillet", "week-end": apostrophes and hyphens between letters read as spaces
+  // (same length, so positions still point into the question).
+  const plain = folded.replace(/'|(?<=\p{L})-(?=\p{L})/gu, " ");
+  let text = plain;
   const expressions: Expression[] = [];
   const claimed: Array<[number, number]> = [];
   const claim = (start: number, end: number, expression: Omit<Expression, "start" | "end">) => {
@@ -600,7 +636,7 @@ export function findDates(
     claim(match.index, match.index + match[0].length, { range: yearRange(year), contextYear: year });
   }
 
-  return combine(expressions, folded, today, preference);
+  return combine(expressions, plain, today, preference);
 }
 
 /** Years a question about BSI can mean; anything else is a number that chrono took for a year. */
@@ -694,6 +730,17 @@ function combine(
     let start = expression.start;
     let range: DateRange = { ...expression.range };
     const before = folded.slice(Math.max(0, start - 30), start);
+    if (!expression.isRange && range.from !== undefined && range.to !== undefined) {
+      const part = EARLY_WORDS.exec(before) ?? MIDDLE_WORDS.exec(before) ?? LATE_WORDS.exec(before);
+      if (part) {
+        const index = EARLY_WORDS.test(before) ? 0 : MIDDLE_WORDS.test(before) ? 1 : 2;
+        const narrowed = third({ from: range.from, to: range.to }, index);
+        if (narrowed.from !== range.from || narrowed.to !== range.to) {
+          start -= part[0].length;
+          range = narrowed;
+        }
+      }
+    }
     if (!expression.isRange) {
       const modifier =
         BEFORE_WORDS.exec(before) ??

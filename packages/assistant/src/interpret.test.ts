@@ -84,6 +84,12 @@ describe("interpret: dates", () => {
     ["eventos del 3 al 10 de mayo", "2027-05-03", "2027-05-10"],
     ["conferencias el año que viene", "2027-01-01", "2027-12-31"],
     ["anything in the next fortnight", "2026-11-24", "2026-12-08"],
+    ["any events mid-july", "2027-07-11", "2027-07-20"],
+    ["workshops early march", "2027-03-01", "2027-03-10"],
+    ["ateliers d'ici la fin de l'année", "2026-11-24", "2026-12-31"],
+    ["ateliers mi-janvier", "2027-01-11", "2027-01-20"],
+    ["talleres en la segunda mitad del año 2027", "2027-07-01", "2027-12-31"],
+    ["events before christmas", "2026-11-24", "2026-12-24"],
     ["anything in the summer of 2027", "2027-06-01", "2027-08-31"],
   ])("reads %j as %s to %s", (question, from, to) => {
     expect(filtersOf(question)).toMatchObject({ from, to });
@@ -115,6 +121,19 @@ describe("interpret: dates", () => {
       intent: "past_events",
       filters: { from: "2026-03-01", to: "2026-03-31" },
     });
+  });
+
+  it("reads 'since January' as the January that is over, in a question about the past", () => {
+    expect(ask("what did we do since january")).toMatchObject({
+      intent: "past_events",
+      filters: { from: "2026-01-01", to: "2026-11-23" },
+    });
+  });
+
+  it("reads 'a partir de septiembre' as open-ended", () => {
+    const filters = filtersOf("eventos a partir de septiembre");
+    expect(filters).toMatchObject({ from: "2027-09-01" });
+    expect(filters).not.toHaveProperty("to");
   });
 
   it("counts 'today' in the given time zone", () => {

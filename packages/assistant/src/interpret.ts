@@ -63,7 +63,7 @@ function cityTableFor(cities: readonly string[]): CityTable {
 const REFERENCE_PATTERN = /\bbsi\s*[-_/. ]?\s*(20\d\d)\s*[-_/. ]\s*(\d{1,6})\b|\b(20\d\d)-(\d{4,6})\b/;
 
 const PAST_HINT =
-  /\b(?:was|were|did|held|happened|took place|past|previous|previously|earlier|ago|history|historical|already|last(?! (?:week|month|year|quarter))|passee?s?|precedente?s?|eu lieu|etait|etaient|avons eu|dernier(?:e|s|es)?|pasad[oa]s?|anterior(?:es)?|tuvo|tuvieron|hubo|fue|fueron|celebro|realizo|ultim[oa]s?)\b/;
+  /\b(?:was|were|did|held|happened|took place|past|previous|previously|earlier|ago|history|historical|already|since|depuis|last(?! (?:week|month|year|quarter))|passee?s?|precedente?s?|eu lieu|etait|etaient|avons eu|dernier(?:e|s|es)?|pasad[oa]s?|anterior(?:es)?|tuvo|tuvieron|hubo|fue|fueron|celebro|realizo|ultim[oa]s?)\b/;
 
 const ANY_LETTER = /\p{L}/gu;
 const LATIN_LETTER = /\p{Script=Latin}/gu;

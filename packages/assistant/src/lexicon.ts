@@ -331,17 +331,29 @@ const GENERIC_PHRASES = [
   "terrorismo",
 ];
 
-/** Month and date words, so that a misspelt month ("feburary") is set right before the date parser. */
-export const DATE_WORDS = `january february march april may june july august september october november december
-  jan feb mar apr jun jul aug sep sept oct nov dec janvier fevrier mars avril mai juin juillet aout septembre
-  octobre novembre decembre janv fevr avr juil enero febrero marzo abril mayo junio julio agosto septiembre
-  setiembre octubre noviembre diciembre week weeks weekend month months year years quarter quarters semester
-  today tomorrow fortnight semaine semaines mois annee annees trimestre trimestres semestre aujourd demain
-  quinzaine semana semanas mes meses ano anos hoy manana quincena monday tuesday wednesday thursday friday
-  saturday sunday lundi mardi mercredi jeudi vendredi samedi dimanche lunes martes miercoles jueves viernes
-  sabado domingo beginning start early late middle debut milieu principios mediados finales final before after
-  until between during prochain prochaine proximo proxima pasado dernier derniere ultimo ultima viene vienen
-  venir vient viennent entrante passe passee pasada prochains prochaines proximos proximas siguiente`;
+/**
+ * Month and date words, so that a misspelt month ("feburary") is set right before the date parser,
+ * and so that the words around dates ("a partir de", "mediados") are never "corrected" into names.
+ * Per language where a word tells the language.
+ */
+export const DATE_WORDS: Record<Language | "any", string> = {
+  en: `january february march april june july august september october november december jan feb apr jun jul
+    aug sept oct nov dec week weeks weekend month months year years quarter quarters today tomorrow fortnight
+    monday tuesday wednesday thursday friday saturday sunday beginning start early late middle mid end before
+    after until since between during around christmas spring summer autumn fall winter half first second third
+    fourth`,
+  fr: `janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre janv fevr avr juil
+    semaine semaines mois annee annees trimestre trimestres aujourd demain quinzaine lundi mardi mercredi jeudi
+    vendredi samedi dimanche debut milieu fin prochain prochaine prochains prochaines dernier derniere passe
+    passee venir vient viennent partir compter depuis jusqu avant apres moitie premier premiere deuxieme seconde
+    troisieme quatrieme noel printemps automne hiver`,
+  es: `enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre noviembre diciembre semana
+    semanas mes meses ano anos hoy manana quincena lunes martes miercoles jueves viernes sabado domingo
+    principios comienzos inicios mediados finales final proximo proxima proximos proximas pasado pasada
+    ultimo ultima viene vienen entrante siguiente partir desde hasta antes despues mitad primer primero primera
+    segundo segunda tercer tercero cuarto navidad primavera verano otono invierno`,
+  any: "semester semestre trimestre",
+};
 
 interface PhraseInfo {
   meanings: Meaning[];
@@ -512,7 +524,8 @@ function buildLexicon(): Lexicon {
     }
   }
 
-  for (const word of words(DATE_WORDS)) noteWords([word], undefined, true);
+  for (const language of LANGUAGES) noteWords(words(DATE_WORDS[language]), language, true);
+  noteWords(words(DATE_WORDS.any), undefined, true);
   const genericWords = new Set(words(GENERIC_WORDS));
   for (const word of genericWords) noteWords([word], undefined, false);
 
