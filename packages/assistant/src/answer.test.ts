@@ -82,6 +82,35 @@ describe("writeAnswer: events", () => {
     );
   });
 
+  it("says when there are more than it lists", () => {
+    expect(answer("what is coming up?", { events: [dakarWorkshop, dakarWorkshop], hasMore: true })).toBe(
+      "More than 2 upcoming events; the first 2:",
+    );
+    expect(answer("conférences à venir", { events: [dakarWorkshop, dakarWorkshop], hasMore: true })).toBe(
+      "Plus de 2 conférences à venir ; voici les 2 premières :",
+    );
+  });
+
+  it("says 'until' for what is left of this week", () => {
+    expect(answer("anything this week?", { events: [dakarWorkshop] })).toBe(
+      "1 event until 29 November 2026:",
+    );
+  });
+
+  it("puts 'online' before the noun in English and after it in French and Spanish", () => {
+    expect(answer("online seminars coming up", { events: [dakarWorkshop] })).toBe(
+      "1 upcoming online seminar:",
+    );
+    expect(answer("séminaires en ligne", { events: [dakarWorkshop] })).toBe("1 séminaire en ligne à venir :");
+  });
+
+  it("writes city names in the answer's language", () => {
+    expect(answer("séminaires à Vienne", { events: [] })).toMatch(
+      /^Je n'ai trouvé aucun séminaire à Vienne\./,
+    );
+    expect(answer("seminarios en Viena", { events: [] })).toMatch(/^No encontré seminarios en Viena\./);
+  });
+
   it("lists past events most recent first", () => {
     expect(answer("which workshops were held in 2016", { events: [dakarWorkshop, dakarWorkshop] })).toBe(
       "2 past workshops in 2016, most recent first:",
@@ -101,7 +130,7 @@ describe("writeAnswer: practices, requests, help", () => {
       "1 good practice on community engagement:",
     );
     expect(answer("bonnes pratiques sur la biométrie", { practices: [{ id: "p", title: "P" }] })).toBe(
-      "1 bonne pratique sur biométrie :",
+      "1 bonne pratique en matière de biométrie :",
     );
   });
 
@@ -168,6 +197,8 @@ describe("periodPhrase", () => {
     [{ from: TODAY, to: "2026-12-31" }, "en", "until 31 December 2026"],
     [{ from: "2027-05-03", to: "2027-05-10" }, "es", "del 3 de mayo de 2027 al 10 de mayo de 2027"],
     [{ from: "2027-05-03", to: "2027-05-03" }, "fr", "le 3 mai 2027"],
+    [{ from: "2027-06-01", to: "2027-08-31" }, "en", "from June to August 2027"],
+    [{ from: "2027-06-01", to: "2027-08-31" }, "es", "de junio a agosto de 2027"],
   ] as const)("writes %j in %s as %j", (range, language, expected) => {
     expect(periodPhrase(range, language, TODAY)).toBe(expected);
   });

@@ -7,7 +7,7 @@ import {
   type ThemeCode,
 } from "@bsi/domain";
 import { isWholeMonths, parseIso, shiftDays } from "./calendar.js";
-import { CONTINENTS } from "./places.js";
+import { CONTINENTS, localCityName } from "./places.js";
 import type { AnswerLanguage, AskQuery, EventQuery, EventQueryFilters } from "./query.js";
 
 /** The parts of an event the lead sentence names. */
@@ -61,6 +61,8 @@ export interface AnswerFacts {
   requests: readonly AnswerRequest[];
   fallback: FallbackKind | null;
   requestAccess?: RequestAccess;
+  /** More items match than the answer lists. */
+  hasMore?: boolean;
 }
 
 type Gender = "m" | "f";
@@ -313,10 +315,9 @@ function placePhrase(filters: EventQueryFilters, language: AnswerLanguage): stri
     const name = countryName(code, language);
     parts.push(language === "fr" ? frenchCountry(name) : `${language === "en" ? "in" : "en"} ${name}`);
   }
-  for (const city of filters.cities ?? []) parts.push(`${{ en: "in", fr: "à", es: "en" }[language]} ${city}`);
-  if (filters.online === true) parts.push({ en: "online", fr: "en ligne", es: "en línea" }[language]);
-  if (filters.online === false)
-    parts.push({ en: "in person", fr: "en présentiel", es: "presenciales" }[language]);
+  for (const city of filters.cities ?? []) {
+    parts.push(`${{ en: "in", fr: "à", es: "en" }[language]} ${localCityName(city, language)}`);
+  }
   return joinOr(parts, language);
 }
 
@@ -327,7 +328,8 @@ function themeLabel(code: ThemeCode, language: AnswerLanguage): string {
 
 function themePhrase(themes: readonly ThemeCode[] | undefined, language: AnswerLanguage): string {
   if (!themes || themes.length === 0) return "";
-  const on = { en: "on", fr: "sur", es: "sobre" }[language];
+  // "en matière de" and "en materia de" need no article before the theme's name.
+  const on = { en: "on", fr: "en matière de", es: "en materia de" }[language];
   return `${on} ${joinOr(
     themes.map((code) => themeLabel(code, language)),
     language,
@@ -359,6 +361,17 @@ export function periodPhrase(
           es: `en el ${["primer", "segundo", "tercer", "cuarto"][quarter - 1]} trimestre de ${start.year}`,
         }[language];
       }
+    }
+    if (isWholeMonths({ from, to }) && start.year === end.year && from !== today) {
+      const monthName = (date: string) =>
+        new Intl.DateTimeFormat(LOCALES[language], { month: "long", timeZone: "UTC" }).format(
+          new Date(`${date}T00:00:00Z`),
+        );
+      return {
+        en: `from ${monthName(from)} to ${monthName(to)} ${start.year}`,
+        fr: `de ${monthName(from)} à ${monthName(to)} ${start.year}`,
+        es: `de ${monthName(from)} a ${monthName(to)} de ${start.year}`,
+      }[language];
     }
     if (from === to) return `${{ en: "on", fr: "le", es: "el" }[language]} ${formatDate(from, language)}`;
     if (from === today)
@@ -410,9 +423,17 @@ export function describeEvents(
   options: DescribeOptions = {},
 ): string {
   const [noun] = kindNoun(filters.kinds, language, options.plural ?? true);
+  const mode =
+    filters.online === undefined
+      ? undefined
+      : filters.online
+        ? { en: "online", fr: "en ligne", es: "en línea" }[language]
+        : { en: "in-person", fr: "en présentiel", es: "presenciales" }[language];
   return [
     options.before,
+    language === "en" ? mode : undefined,
     noun,
+    language === "en" ? undefined : mode,
     options.after,
     placePhrase(filters, language),
     themePhrase(filters.themes, language),
@@ -449,7 +470,7 @@ function eventsLead(query: EventQuery, facts: AnswerFacts, today: string): strin
   // "From today" is what "coming up" means; it is not said again as a date.
   const shown: EventQueryFilters = {
     ...filters,
-    from: !isPast && filters.from === today ? undefined : filters.from,
+    from: !isPast && filters.from === today && filters.to === undefined ? undefined : filters.from,
   };
   if (isPast && filters.to === shiftDays(today, -1)) shown.to = undefined;
   const [, gender] = kindNoun(filters.kinds, language, true);
@@ -466,21 +487,42 @@ function eventsLead(query: EventQuery, facts: AnswerFacts, today: string): strin
       }[language];
     }
     const plural = count > 1;
+    let phrase: string;
+    let order = "";
     if (isPast) {
+      phrase = {
+        en: describe({ plural, before: "past" }),
+        fr: describe({ plural, after: agree("passé", gender, plural) }),
+        es: describe({
+          plural,
+          after: gender === "f" ? (plural ? "pasadas" : "pasada") : plural ? "pasados" : "pasado",
+        }),
+      }[language];
+      if (plural) {
+        order = {
+          en: ", most recent first",
+          fr: ", du plus récent au plus ancien",
+          es: ", del más reciente al más antiguo",
+        }[language];
+      }
+    } else if (shown.from === undefined && shown.to === undefined) {
+      phrase = {
+        en: describe({ plural, before: "upcoming" }),
+        fr: describe({ plural, after: "à venir" }),
+        es: describe({
+          plural,
+          before: gender === "f" ? (plural ? "próximas" : "próxima") : plural ? "próximos" : "próximo",
+        }),
+      }[language];
+    } else phrase = describe({ plural });
+    if (facts.hasMore) {
       return {
-        en: `${count} ${describe({ plural, before: "past" })}${plural ? ", most recent first" : ""}:`,
-        fr: `${count} ${describe({ plural, after: agree("passé", gender, plural) })}${plural ? ", du plus récent au plus ancien" : ""} :`,
-        es: `${count} ${describe({ plural, after: gender === "f" ? (plural ? "pasadas" : "pasada") : plural ? "pasados" : "pasado" })}${plural ? ", del más reciente al más antiguo" : ""}:`,
+        en: `More than ${count} ${phrase}; the first ${count}${order}:`,
+        fr: `Plus de ${count} ${phrase} ; voici les ${count} ${gender === "f" ? "premières" : "premiers"}${order} :`,
+        es: `Más de ${count} ${phrase}; estos son ${gender === "f" ? "las" : "los"} ${count} ${gender === "f" ? "primeras" : "primeros"}${order}:`,
       }[language];
     }
-    if (shown.from === undefined && shown.to === undefined) {
-      return {
-        en: `${count} ${describe({ plural, before: "upcoming" })}:`,
-        fr: `${count} ${describe({ plural, after: "à venir" })} :`,
-        es: `${count} ${describe({ plural, before: gender === "f" ? (plural ? "próximas" : "próxima") : plural ? "próximos" : "próximo" })}:`,
-      }[language];
-    }
-    return `${count} ${describe({ plural })}${colon}`;
+    return `${count} ${phrase}${order}${colon}`;
   }
 
   const none = {

@@ -28,6 +28,8 @@ export interface AskOutcome {
   requests: Request[];
   fallback: FallbackKind | null;
   requestAccess?: RequestAccess;
+  /** More events match than are returned. */
+  hasMore?: boolean;
 }
 
 export interface AskContext {
@@ -149,8 +151,16 @@ async function answerEvents(deps: AppDeps, query: EventQuery, today: string): Pr
   const filters = query.filters;
   const isPast = query.intent === "past_events";
   const limit = query.intent === "next_event" ? 1 : LIST_LIMIT;
-  const found = await findEvents(deps, filters, isPast ? "desc" : "asc", limit, isPast ? today : undefined);
-  if (found.length > 0) return { ...EMPTY, events: found };
+  const found = await findEvents(
+    deps,
+    filters,
+    isPast ? "desc" : "asc",
+    limit + 1,
+    isPast ? today : undefined,
+  );
+  if (found.length > 0) {
+    return { ...EMPTY, events: found.slice(0, limit), ...(found.length > limit ? { hasMore: true } : {}) };
+  }
 
   const yesterday = addDays(today, -1);
   const hasDates = isPast
