@@ -294,11 +294,14 @@ describe("interpret: language", () => {
     expect(ask(question).language).toBe(language);
   });
 
-  it("says when a question is in a language it does not read", () => {
-    expect(ask("ما هي ورش العمل القادمة؟")).toMatchObject({
-      intent: "unknown",
-      note: "unsupported_language",
-    });
+  it.each([
+    "ما هي ورش العمل القادمة؟",
+    "Какие семинары планируются?",
+    "Welche Workshops gibt es im März?",
+    "Quais são os próximos eventos?",
+    "Quali workshop sono previsti a marzo?",
+  ])("says when a question is in a language it does not answer in: %j", (question) => {
+    expect(ask(question)).toMatchObject({ intent: "unknown", note: "unsupported_language" });
   });
 });
 

@@ -104,7 +104,11 @@ function correctSpelling(folded: string, cities: CityTable | undefined): string 
   return text;
 }
 
-function guessLanguage(tokens: Token[], original: string): Language {
+/**
+ * The question's language: English, French or Spanish by their words (and ¿, ñ, ç…), or "other" when
+ * the telling words of another language outnumber them. Ties go to English.
+ */
+function guessLanguage(tokens: Token[], typed: readonly string[], original: string): Language | "other" {
   const score: Record<Language, number> = { en: 0, fr: 0, es: 0 };
   for (const token of tokens) {
     const languages = LEXICON.wordLanguages.get(token.text);
@@ -116,6 +120,8 @@ function guessLanguage(tokens: Token[], original: string): Language {
   if (FRENCH_MARKS.test(lower)) score.fr += 1;
   let best: Language = "en";
   for (const language of LANGUAGES) if (score[language] > score[best]) best = language;
+  const other = typed.filter((word) => LEXICON.otherLanguageWords.has(word)).length;
+  if (other >= 2 && other >= score[best]) return "other";
   return best;
 }
 
@@ -321,7 +327,11 @@ function interpretQuestion(question: string, options: InterpretOptions): AskQuer
   // A correction replaces one word by one word, so the typed tokens line up with the corrected ones.
   const typedTokens = tokenize(folded).map((token) => token.text);
   const typed = typedTokens.length === tokens.length ? typedTokens : tokens.map((token) => token.text);
-  const language = guessLanguage(tokens, cleaned);
+  const guessed = guessLanguage(tokens, typed, cleaned);
+  if (guessed === "other") {
+    return { intent: "unknown", language: "en", note: "unsupported_language", filters: { words: [] } };
+  }
+  const language: Language = guessed;
 
   let today: string;
   try {

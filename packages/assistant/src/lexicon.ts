@@ -8,7 +8,7 @@ import {
   SHORT_FORM_CODES,
 } from "./places.js";
 import { phraseTokens } from "./text.js";
-import { CUE_PHRASES, type Cue, FUNCTION_WORDS, GENERIC_WORDS } from "./vocabulary.js";
+import { CUE_PHRASES, type Cue, FUNCTION_WORDS, GENERIC_WORDS, OTHER_LANGUAGE_WORDS } from "./vocabulary.js";
 
 export type Language = "en" | "fr" | "es";
 export const LANGUAGES: readonly Language[] = ["en", "fr", "es"];
@@ -373,6 +373,8 @@ export interface Lexicon {
   correctionTargets: Set<string>;
   functionWords: Set<string>;
   genericWords: Set<string>;
+  /** Words that tell a language the desk does not answer in ("welche", "quais"). */
+  otherLanguageWords: Set<string>;
 }
 
 function createNode(): TrieNode {
@@ -534,7 +536,11 @@ function buildLexicon(): Lexicon {
     for (const word of words(FUNCTION_WORDS[language]))
       for (const token of phraseTokens(word)) functionWords.add(token);
   }
-  return { root, wordLanguages, correctionTargets, functionWords, genericWords };
+  const otherLanguageWords = new Set<string>();
+  for (const list of Object.values(OTHER_LANGUAGE_WORDS)) {
+    for (const word of words(list)) if (!wordLanguages.has(word)) otherLanguageWords.add(word);
+  }
+  return { root, wordLanguages, correctionTargets, functionWords, genericWords, otherLanguageWords };
 }
 
 /** Built once when the module loads: every call reads these tables and never rebuilds them. */

@@ -589,3 +589,19 @@ export const CUE_PHRASES: Record<Cue, { en: string[]; fr: string[]; es: string[]
     es: ["mi", "mis", "nuestro", "nuestra", "nuestros", "nuestras"],
   },
 };
+
+/**
+ * Telling words of Latin-script languages the desk does not answer in, to say so instead of reading
+ * a German or Portuguese question as English. Words that are also English, French or Spanish are
+ * dropped from these lists when the lexicon is built.
+ */
+export const OTHER_LANGUAGE_WORDS = {
+  de: `und ist sind nicht mit fur fuer auf ein eine einen einem welche welcher welches gibt wann wie ich wir
+    bitte kommende kommenden nachste naechste nachsten veranstaltungen veranstaltung haben werden wird dem den
+    des zum zur uber ueber grenze grenzen schulung schulungen danke`,
+  it: `il gli della delle degli dello sono che cosa quali quale prossimo prossima prossimi prossime eventi dove
+    grazie ciao sul sulla nel nella previsti prevista buone pratiche formazione`,
+  pt: `quais qual os ao aos sao estao voce obrigado obrigada nao uma tem onde boas praticas oficinas oficina proximas
+    capacitacao`,
+  nl: `het een welke zijn wanneer volgende evenementen bijeenkomst graag alstublieft bedankt`,
+} as const;

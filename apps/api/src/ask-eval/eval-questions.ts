@@ -1156,6 +1156,8 @@ export const EVAL_ITEMS: EvalItem[] = [
   { question: "'; DROP TABLE events; --", language: "en", intent: "unknown" },
   { question: "asdfgh", language: "en", intent: "unknown" },
   { question: "Какие семинары планируются?", language: "en", intent: "unknown" },
+  { question: "Welche Workshops gibt es im März?", language: "en", intent: "unknown" },
+  { question: "Quais são os próximos eventos?", language: "en", intent: "unknown" },
   { question: "who is the UN secretary general", language: "en", intent: "unknown" },
   {
     question: "what is the weather in geneva",
