@@ -474,11 +474,15 @@ function eventQuery(reading: Reading, dates: DateFinding, context: Context): Ask
   return { intent: "upcoming_events", language, filters };
 }
 
-// chrono compiles its patterns on first use: do it now, at load, rather than in the first question.
-for (const warmUp of [
-  "next workshop in Dakar on 3 May 2027",
-  "atelier le 3 mai 2027",
-  "taller el 3 de mayo de 2027",
-]) {
-  interpret(warmUp, { now: new Date(Date.UTC(2026, 0, 1)), timeZone: "UTC" });
+// chrono's patterns are large regular expressions that V8 compiles to machine code on their second
+// run, which takes a few hundred milliseconds: run them a few times now, at load, rather than in the
+// first questions.
+for (let round = 0; round < 3; round++) {
+  for (const warmUp of [
+    "next workshop in Dakar on 3 May 2027",
+    "atelier le 3 mai 2027",
+    "taller el 3 de mayo de 2027",
+  ]) {
+    interpret(warmUp, { now: new Date(Date.UTC(2026, 0, 1)), timeZone: "UTC" });
+  }
 }
