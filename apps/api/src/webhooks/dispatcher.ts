@@ -1,8 +1,10 @@
+import { setImmediate as setImmediatePromise } from "node:timers/promises";
 import { Webhook } from "standardwebhooks";
 import { writeTransaction } from "../db/write-transaction.js";
 import type { AppDeps } from "../lib/types.js";
 import { retryDelayMs } from "./backoff.js";
 import {
+  type AttemptRecord,
   type ClaimedDelivery,
   claimDueDeliveries,
   disableWebhook,
@@ -10,44 +12,69 @@ import {
   recordAttempt,
   releaseDelivery,
 } from "./deliveries.repository.js";
+import { type SendJob, type SendResult, startSender } from "./sender-worker.js";
 
 /** Sends queued webhook deliveries (the outbox) in the background. */
 export interface WebhookDispatcher {
   /** Looks for due deliveries now instead of at the next poll; cheap, never waits. */
   wake(): void;
-  /** Stops claiming, gives back deliveries being sent, and resolves when nothing is in flight. */
+  /** Stops claiming, gives back deliveries not yet answered, and resolves when nothing is in flight. */
   stop(): Promise<void>;
 }
 
 const USER_AGENT = "BSI-Desk-Webhooks/1.0";
 
-/** Extra lease time beyond the request timeout, for recording the attempt. */
+/** Deliveries claimed per sending slot: one claim keeps the slots busy several times over. */
+const PREFETCH_FACTOR = 4;
+
+/** Fewest deliveries a claim may take, however low the concurrency: claims cost a database round. */
+const MIN_PREFETCH = 256;
+
+/** Lease time beyond the request timeout: for waiting in the sending queue and recording the attempt. */
 const LEASE_MARGIN_MS = 30_000;
 
-function describeFailure(error: unknown, timeoutMs: number): string {
-  if (error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError")) {
-    return `no answer within ${timeoutMs} ms`;
-  }
-  const cause = (error as { cause?: { code?: unknown; message?: unknown } } | null)?.cause;
-  if (typeof cause?.code === "string") return `could not connect: ${cause.code}`;
-  if (typeof cause?.message === "string") return cause.message.slice(0, 300);
-  return error instanceof Error ? error.message.slice(0, 300) : String(error).slice(0, 300);
+/** Most attempts recorded in one transaction. */
+const RECORD_BATCH_SIZE = 200;
+
+interface AttemptResult {
+  attempt: AttemptRecord;
+  outcome: Parameters<typeof recordAttempt>[2];
+  webhookId: string;
+  /** Set when the delivery is old enough that the webhook may have been failing for too long. */
+  disableCheck?: { now: Date; error: string } | undefined;
 }
 
 /**
  * The outbox dispatcher. Everything it knows lives in the database (webhook_deliveries), so it
- * survives restarts and several API processes can run one each: a delivery is claimed with a lease
- * by a guarded UPDATE, POSTed with a Standard Webhooks signature (the webhook-id is the delivery id,
- * the same on every retry), and its attempt recorded. Failures are retried on the backoff schedule
- * until the give-up age; a receiver failing without a success for WEBHOOK_DISABLE_AFTER_MS gets its
- * webhook disabled. Requests only call `wake()`; sending happens out of band, a few at a time.
+ * survives restarts and several API processes can run one each: due deliveries are claimed in
+ * batches with a lease by a guarded UPDATE, signed per Standard Webhooks (the webhook-id is the
+ * delivery id, the same on every retry) and POSTed from a sending thread, at most
+ * WEBHOOK_CONCURRENCY at once, each cut off after WEBHOOK_TIMEOUT_MS. Attempts are recorded in
+ * batches. Failures are retried on the backoff schedule until the give-up age; a receiver failing
+ * without a success for WEBHOOK_DISABLE_AFTER_MS gets its webhook disabled. Requests only call
+ * `wake()`: sending never happens on their path.
  */
 export function startWebhookDispatcher(deps: AppDeps): WebhookDispatcher {
   const { config, handle, logger } = deps;
   const log = logger.child({ component: "webhooks" });
-  const stopping = new AbortController();
-  const inFlight = new Set<Promise<void>>();
+  const sender = startSender({
+    concurrency: config.WEBHOOK_CONCURRENCY,
+    timeoutMs: config.WEBHOOK_TIMEOUT_MS,
+  });
   const signers = new Map<string, Webhook>();
+  const prefetch = Math.max(config.WEBHOOK_CONCURRENCY * PREFETCH_FACTOR, MIN_PREFETCH);
+  /**
+   * A claimed delivery that has not started within the margin is returned unsent, so a send always
+   * ends (or times out) inside its lease; a crashed process holds deliveries at most this long.
+   */
+  const leaseMs = config.WEBHOOK_TIMEOUT_MS + 2 * LEASE_MARGIN_MS;
+  /** Deliveries handed to the sending thread and not yet settled. */
+  let inFlight = 0;
+  /** Attempts made but not yet recorded; their deliveries stay leased until they are. */
+  const results: AttemptResult[] = [];
+  let flushing: Promise<void> | undefined;
+  const settlements = new Set<Promise<void>>();
+  let isStopping = false;
   let isWoken = false;
   let resumeLoop: (() => void) | undefined;
 
@@ -57,7 +84,7 @@ export function startWebhookDispatcher(deps: AppDeps): WebhookDispatcher {
   }
 
   function pause(ms: number): Promise<void> {
-    if (isWoken || stopping.signal.aborted) {
+    if (isWoken || isStopping) {
       isWoken = false;
       return Promise.resolve();
     }
@@ -83,60 +110,64 @@ export function startWebhookDispatcher(deps: AppDeps): WebhookDispatcher {
     return signer;
   }
 
-  async function send(claimed: ClaimedDelivery): Promise<void> {
-    const { delivery, lease } = claimed;
-    const attemptedAt = deps.now();
-    const started = performance.now();
-    let statusCode: number | null = null;
-    let error: string | null = null;
-    // A plain timer rather than AbortSignal.timeout, whose signal can be collected before it fires
-    // once combined with AbortSignal.any.
-    const timeout = new AbortController();
-    const timer = setTimeout(
-      () => timeout.abort(new DOMException("webhook timeout", "TimeoutError")),
-      config.WEBHOOK_TIMEOUT_MS,
-    );
-    try {
-      const signature = signerFor(claimed.secret).sign(delivery.id, attemptedAt, delivery.payload);
-      const response = await fetch(claimed.url, {
-        method: "POST",
-        headers: {
-          "content-type": "application/json",
-          "user-agent": USER_AGENT,
-          "webhook-id": delivery.id,
-          "webhook-timestamp": String(Math.floor(attemptedAt.getTime() / 1000)),
-          "webhook-signature": signature,
-        },
-        body: delivery.payload,
-        redirect: "manual",
-        signal: AbortSignal.any([stopping.signal, timeout.signal]),
-      });
-      statusCode = response.status;
-      await response.body?.cancel().catch(() => undefined);
-      if (statusCode < 200 || statusCode > 299) error = `the receiver answered HTTP ${statusCode}`;
-    } catch (failure) {
-      if (stopping.signal.aborted) {
-        await releaseDelivery(handle.db, delivery.id, lease);
-        return;
-      }
-      error = describeFailure(failure, config.WEBHOOK_TIMEOUT_MS);
-    } finally {
-      clearTimeout(timer);
-    }
-    const durationMs = Math.round(performance.now() - started);
-    const at = attemptedAt.toISOString();
-    const attempt = { deliveryId: delivery.id, lease, at, statusCode, error, durationMs };
+  /** The signed POST for a delivery; the timestamp is signed too, so it is the attempt's time. */
+  function toJob(claimed: ClaimedDelivery, attemptedAt: Date): SendJob {
+    const { delivery } = claimed;
+    return {
+      id: delivery.id,
+      url: claimed.url,
+      headers: {
+        "content-type": "application/json",
+        "user-agent": USER_AGENT,
+        "webhook-id": delivery.id,
+        "webhook-timestamp": String(Math.floor(attemptedAt.getTime() / 1000)),
+        "webhook-signature": signerFor(claimed.secret).sign(delivery.id, attemptedAt, delivery.payload),
+      },
+      body: delivery.payload,
+      notAfter: Date.now() + leaseMs - config.WEBHOOK_TIMEOUT_MS - LEASE_MARGIN_MS,
+    };
+  }
 
+  async function settle(
+    claimed: ClaimedDelivery,
+    attemptedAt: Date,
+    sending: Promise<SendResult>,
+  ): Promise<void> {
+    const { delivery, lease } = claimed;
+    const result = await sending;
+    if (result.isReturned) {
+      // Not an attempt: give the delivery back so that it is claimed again at once.
+      await releaseDelivery(handle.db, delivery.id, lease).catch(() => undefined);
+      return;
+    }
+    const { statusCode, durationMs } = result;
+    const isSuccess = statusCode !== null && statusCode >= 200 && statusCode <= 299;
+    const error = isSuccess ? null : (result.error ?? `the receiver answered HTTP ${statusCode}`);
+    const attempt = {
+      deliveryId: delivery.id,
+      lease,
+      at: attemptedAt.toISOString(),
+      statusCode,
+      error,
+      durationMs,
+    };
     if (error === null) {
-      await writeTransaction(handle, (trx) => recordAttempt(trx, attempt, { status: "delivered" }));
+      record({ attempt, outcome: { status: "delivered" }, webhookId: delivery.webhook_id });
       return;
     }
     const now = deps.now();
     const age = now.getTime() - Date.parse(delivery.created_at);
     const failures = delivery.attempts + 1;
+    // Only a delivery at least as old as the threshold can have started a long enough failing streak.
+    const disableCheck = age >= config.WEBHOOK_DISABLE_AFTER_MS ? { now, error } : undefined;
     if (age >= config.WEBHOOK_GIVE_UP_AFTER_MS) {
       const reason = `given up after ${failures} attempts over ${Math.round(age / 60_000)} min`;
-      await writeTransaction(handle, (trx) => recordAttempt(trx, attempt, { status: "failed", reason }));
+      record({
+        attempt,
+        outcome: { status: "failed", reason },
+        webhookId: delivery.webhook_id,
+        disableCheck,
+      });
       log.warn(
         { deliveryId: delivery.id, webhookId: delivery.webhook_id, error },
         "webhook delivery given up",
@@ -144,14 +175,52 @@ export function startWebhookDispatcher(deps: AppDeps): WebhookDispatcher {
     } else {
       const delay = retryDelayMs(failures, config.WEBHOOK_RETRY_BASE_MS, config.WEBHOOK_RETRY_MAX_MS);
       const nextAttemptAt = new Date(now.getTime() + delay).toISOString();
-      await writeTransaction(handle, (trx) =>
-        recordAttempt(trx, attempt, { status: "pending", nextAttemptAt }),
-      );
+      record({
+        attempt,
+        outcome: { status: "pending", nextAttemptAt },
+        webhookId: delivery.webhook_id,
+        disableCheck,
+      });
       log.info({ deliveryId: delivery.id, error, nextAttemptAt }, "webhook delivery failed; will retry");
     }
-    // Only a delivery at least as old as the threshold can have started a long enough failing streak.
-    if (age >= config.WEBHOOK_DISABLE_AFTER_MS)
-      await disableIfFailingTooLong(delivery.webhook_id, now, error);
+  }
+
+  /**
+   * Attempts are recorded in batches: every result that arrives while a batch is being written joins
+   * the next one, so under load one transaction records many attempts instead of one each.
+   */
+  function record(result: AttemptResult): void {
+    results.push(result);
+    flushing ??= setImmediatePromise().then(flushResults);
+  }
+
+  async function flushResults(): Promise<void> {
+    try {
+      while (results.length > 0) {
+        const batch = results.splice(0, RECORD_BATCH_SIZE);
+        try {
+          await writeTransaction(handle, async (trx) => {
+            for (const result of batch) await recordAttempt(trx, result.attempt, result.outcome);
+          });
+        } catch (error) {
+          // The deliveries stay leased and are tried again when the lease ends: at least once.
+          log.error({ err: error, attempts: batch.length }, "could not record webhook attempts");
+        }
+        const checks = new Map<string, { now: Date; error: string }>();
+        for (const result of batch) {
+          if (result.disableCheck) checks.set(result.webhookId, result.disableCheck);
+        }
+        for (const [webhookId, check] of checks) {
+          await disableIfFailingTooLong(webhookId, check.now, check.error).catch((error: unknown) =>
+            log.error({ err: error, webhookId }, "could not check a failing webhook"),
+          );
+        }
+      }
+    } finally {
+      flushing = undefined;
+    }
+    // Recorded attempts make room for more claims.
+    wake();
   }
 
   async function disableIfFailingTooLong(webhookId: string, now: Date, error: string): Promise<void> {
@@ -165,37 +234,44 @@ export function startWebhookDispatcher(deps: AppDeps): WebhookDispatcher {
     });
   }
 
-  async function claimAndSend(): Promise<void> {
-    const free = config.WEBHOOK_CONCURRENCY - inFlight.size;
-    if (free <= 0) return;
+  /**
+   * Claims enough due deliveries to keep the sending slots busy for a while: one claim per batch
+   * rather than one per delivery, so the dispatcher keeps pace when requests crowd the database.
+   */
+  async function claimMore(): Promise<void> {
+    const room = prefetch - inFlight - results.length;
+    if (room <= 0) return;
     const now = deps.now();
     const claimed = await claimDueDeliveries(handle.db, {
       now: now.toISOString(),
-      lease: new Date(now.getTime() + config.WEBHOOK_TIMEOUT_MS + LEASE_MARGIN_MS).toISOString(),
-      limit: free,
+      lease: new Date(now.getTime() + leaseMs).toISOString(),
+      limit: room,
     });
-    for (const delivery of claimed) {
-      const sending: Promise<void> = send(delivery)
+    const attemptedAt = deps.now();
+    const sendings = sender.send(claimed.map((delivery) => toJob(delivery, attemptedAt)));
+    claimed.forEach((delivery, index) => {
+      const result = sendings[index];
+      if (!result) return;
+      inFlight += 1;
+      const settling: Promise<void> = settle(delivery, attemptedAt, result)
         .catch((error: unknown) => {
-          if (!stopping.signal.aborted) {
-            log.error({ err: error, deliveryId: delivery.delivery.id }, "could not record a webhook attempt");
-          }
+          log.error({ err: error, deliveryId: delivery.delivery.id }, "could not settle a webhook delivery");
         })
         .finally(() => {
-          inFlight.delete(sending);
-          // A slot is free: more deliveries may be due.
-          wake();
+          inFlight -= 1;
+          settlements.delete(settling);
+          if (inFlight < prefetch / 2) wake();
         });
-      inFlight.add(sending);
-    }
+      settlements.add(settling);
+    });
   }
 
   const loop = (async () => {
-    while (!stopping.signal.aborted) {
+    while (!isStopping) {
       try {
-        await claimAndSend();
+        await claimMore();
       } catch (error) {
-        if (!stopping.signal.aborted) log.error({ err: error }, "could not claim webhook deliveries");
+        if (!isStopping) log.error({ err: error }, "could not claim webhook deliveries");
       }
       await pause(config.WEBHOOK_POLL_MS);
     }
@@ -204,10 +280,12 @@ export function startWebhookDispatcher(deps: AppDeps): WebhookDispatcher {
   return {
     wake,
     async stop() {
-      stopping.abort();
+      isStopping = true;
       resumeLoop?.();
       await loop;
-      await Promise.allSettled([...inFlight]);
+      await sender.stop();
+      await Promise.allSettled([...settlements]);
+      while (flushing) await flushing;
     },
   };
 }

@@ -109,31 +109,29 @@ export async function insertRequest(
 ): Promise<Request & { history: HistoryEntry[] }> {
   const sequence = await takeNextSequence(trx, options.year);
   const reference = formatReference(options.year, sequence);
-  await trx
-    .insertInto("requests")
-    .values({
-      reference,
-      year: options.year,
-      sequence,
-      type: input.type,
-      status: "submitted",
-      member_state: input.memberState,
-      agency: input.agency || null,
-      themes: JSON.stringify([...new Set(input.themes)]),
-      related_event_id: input.relatedEventId,
-      summary: input.summary,
-      details: input.details,
-      priority: input.priority,
-      requester_name: input.requester.name,
-      requester_email: input.requester.email === null ? null : normalizeEmail(input.requester.email),
-      requester_organization: input.requester.organization || null,
-      requester_slack_user_id: input.requester.slackUserId,
-      requester_slack_team_id: input.requester.slackTeamId,
-      source: input.source,
-      created_at: options.at,
-      updated_at: options.at,
-    })
-    .execute();
+  const row: RequestRow = {
+    reference,
+    year: options.year,
+    sequence,
+    type: input.type,
+    status: "submitted",
+    member_state: input.memberState,
+    agency: input.agency || null,
+    themes: JSON.stringify([...new Set(input.themes)]),
+    related_event_id: input.relatedEventId,
+    summary: input.summary,
+    details: input.details,
+    priority: input.priority,
+    requester_name: input.requester.name,
+    requester_email: input.requester.email === null ? null : normalizeEmail(input.requester.email),
+    requester_organization: input.requester.organization || null,
+    requester_slack_user_id: input.requester.slackUserId,
+    requester_slack_team_id: input.requester.slackTeamId,
+    source: input.source,
+    created_at: options.at,
+    updated_at: options.at,
+  };
+  await trx.insertInto("requests").values(row).execute();
   const entry: HistoryEntry = {
     at: options.at,
     actor: options.actor,
@@ -142,9 +140,7 @@ export async function insertRequest(
     note: null,
   };
   await insertHistory(trx, reference, entry);
-  const request = await findRequest(trx, reference);
-  if (!request) throw new Error(`request ${reference} vanished inside its own transaction`);
-  return { ...request, history: [entry] };
+  return { ...rowToRequest(row), history: [entry] };
 }
 
 export async function insertHistory(
