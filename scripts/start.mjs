@@ -7,8 +7,14 @@ import { fileURLToPath } from "node:url";
 const root = fileURLToPath(new URL("..", import.meta.url));
 const children = [];
 
-function run(name, script, env) {
-  const child = spawn(process.execPath, [script], { cwd: root, env, stdio: "inherit" });
+/**
+ * Memory flags for the API: a small young generation and a capped old generation keep its resident
+ * memory near 150 MB under load (its working set is about 60 MB). Set NODE_OPTIONS to override.
+ */
+const API_NODE_FLAGS = process.env.NODE_OPTIONS ? [] : ["--max-semi-space-size=1", "--max-old-space-size=96"];
+
+function run(name, script, env, flags = []) {
+  const child = spawn(process.execPath, [...flags, script], { cwd: root, env, stdio: "inherit" });
   children.push(child);
   child.on("exit", (code, signal) => {
     if (!stopping) {
@@ -31,7 +37,7 @@ function stop(code = 0) {
 process.on("SIGINT", () => stop(0));
 process.on("SIGTERM", () => stop(0));
 
-run("api", "apps/api/dist/server.js", process.env);
+run("api", "apps/api/dist/server.js", process.env, API_NODE_FLAGS);
 
 const hasHttpCredentials = Boolean(process.env.SLACK_BOT_TOKEN && process.env.SLACK_SIGNING_SECRET);
 const hasSocketCredentials = Boolean(process.env.SLACK_BOT_TOKEN && process.env.SLACK_APP_TOKEN);

@@ -42,6 +42,16 @@ export interface LoadOptions {
 
 /** Runs autocannon and returns requests per second and latency percentiles. */
 export async function runLoad(name: string, options: LoadOptions): Promise<LoadResult> {
+  // A short warm-up first, so the figures are of the steady state, not of the JIT compiler.
+  await autocannon({
+    url: options.url,
+    connections: options.connections,
+    duration: Math.min(2, options.durationSeconds),
+    method: options.method ?? "GET",
+    ...(options.headers ? { headers: options.headers } : {}),
+    ...(options.body ? { body: options.body } : {}),
+    ...(options.setupRequest ? { requests: [{ setupRequest: options.setupRequest as never }] } : {}),
+  });
   const result = await autocannon({
     url: options.url,
     connections: options.connections,
@@ -119,10 +129,15 @@ const SERVER_SCRIPT = fileURLToPath(new URL("../server.js", import.meta.url));
 
 /** Starts the built API as its own process (as `npm start` would) on a free port. */
 export async function startApiProcess(env: Record<string, string>): Promise<ApiProcess> {
-  const child = spawn(process.execPath, [SERVER_SCRIPT], {
-    env: { ...process.env, PORT: "0", LOG_LEVEL: "warn", RATE_LIMIT_PER_MINUTE: "0", ...env },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+  // The same memory flags as `npm start` (scripts/start.mjs), so the figures are of what ships.
+  const child = spawn(
+    process.execPath,
+    ["--max-semi-space-size=1", "--max-old-space-size=96", SERVER_SCRIPT],
+    {
+      env: { ...process.env, PORT: "0", LOG_LEVEL: "warn", RATE_LIMIT_PER_MINUTE: "0", ...env },
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
   const url = await new Promise<string>((resolve, reject) => {
     let output = "";
     child.stdout?.on("data", (chunk: Buffer) => {

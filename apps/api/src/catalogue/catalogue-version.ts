@@ -30,20 +30,37 @@ export async function bumpCatalogueVersion(trx: Kysely<Database>): Promise<void>
     .execute();
 }
 
-/** A small map that forgets its oldest entries; used to cache serialized listings. */
+/**
+ * A small map of serialized responses that forgets its oldest entries, bounded both in entries and
+ * in bytes so that memory stays flat however varied the queries are.
+ */
 export class ResponseCache {
   readonly #entries = new Map<string, string>();
-  constructor(readonly capacity = 500) {}
+  #bytes = 0;
+
+  constructor(
+    readonly capacity = 500,
+    readonly maxBytes = 4 * 1024 * 1024,
+  ) {}
 
   get(key: string): string | undefined {
     return this.#entries.get(key);
   }
 
   set(key: string, body: string): void {
-    if (this.#entries.size >= this.capacity) {
-      const oldest = this.#entries.keys().next().value;
-      if (oldest !== undefined) this.#entries.delete(oldest);
+    if (body.length > this.maxBytes / 8) return;
+    const previous = this.#entries.get(key);
+    if (previous !== undefined) {
+      this.#entries.delete(key);
+      this.#bytes -= previous.length;
+    }
+    while (this.#entries.size >= this.capacity || this.#bytes + body.length > this.maxBytes) {
+      const oldest = this.#entries.entries().next().value;
+      if (!oldest) break;
+      this.#entries.delete(oldest[0]);
+      this.#bytes -= oldest[1].length;
     }
     this.#entries.set(key, body);
+    this.#bytes += body.length;
   }
 }

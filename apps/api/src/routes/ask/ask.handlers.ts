@@ -3,7 +3,7 @@ import { todayIn } from "@bsi/domain";
 import type { RouteHandler } from "@hono/zod-openapi";
 import type { Kysely } from "kysely";
 import { hasScope } from "../../auth/authenticate.js";
-import { readCatalogueVersion } from "../../catalogue/catalogue-version.js";
+import { ResponseCache, readCatalogueVersion } from "../../catalogue/catalogue-version.js";
 import type { Database } from "../../db/database.js";
 import type { AppEnv } from "../../lib/types.js";
 import { listCities } from "../events/events.repository.js";
@@ -36,28 +36,50 @@ async function catalogueCities(db: Kysely<Database>): Promise<string[]> {
   return cities;
 }
 
+const answerCaches = new WeakMap<object, ResponseCache>();
+
+/**
+ * Answers depend only on the question, the asker's day and the catalogue, so they are kept per
+ * catalogue version (read from the database, shared by every instance): a question asked again
+ * today costs one small read. Request-status answers are never kept; they change with the request.
+ */
+function answerCacheFor(deps: object): ResponseCache {
+  let cache = answerCaches.get(deps);
+  if (!cache) {
+    cache = new ResponseCache(2000, 8 * 1024 * 1024);
+    answerCaches.set(deps, cache);
+  }
+  return cache;
+}
+
 export const ask: RouteHandler<typeof routes.ask, AppEnv> = async (c) => {
   const body = c.req.valid("json");
   const deps = c.var.deps;
   const now = body.now ? new Date(body.now) : deps.now();
   const timeZone = timeZoneOf(body.now);
   const today = todayIn(timeZone, now);
+  const canReadRequests = hasScope(c, "requests:read");
+  const version = await readCatalogueVersion(deps.handle.db);
+  const cacheKey = `${version}|${today}|${timeZone}|${canReadRequests}|${body.question}`;
+  const cache = answerCacheFor(deps);
+  const cached = cache.get(cacheKey);
+  if (cached !== undefined) return c.body(cached, 200, { "content-type": "application/json" }) as never;
+
   const cities = await catalogueCities(deps.handle.db);
   const query = interpret(body.question, { now, timeZone, cities });
-  const outcome = await runAskQuery(deps, query, { today, canReadRequests: hasScope(c, "requests:read") });
+  const outcome = await runAskQuery(deps, query, { today, canReadRequests });
   const text = writeAnswer(query, outcome, { today });
-  return c.json(
-    {
-      intent: query.intent,
-      language: query.language,
-      query,
-      text,
-      events: outcome.events,
-      practices: outcome.practices,
-      requests: outcome.requests,
-      fallback: outcome.fallback !== null,
-      fallbackKind: outcome.fallback,
-    },
-    200,
-  );
+  const answer = JSON.stringify({
+    intent: query.intent,
+    language: query.language,
+    query,
+    text,
+    events: outcome.events,
+    practices: outcome.practices,
+    requests: outcome.requests,
+    fallback: outcome.fallback !== null,
+    fallbackKind: outcome.fallback,
+  });
+  if (query.intent !== "request_status" && outcome.requests.length === 0) cache.set(cacheKey, answer);
+  return c.body(answer, 200, { "content-type": "application/json" }) as never;
 };
