@@ -8,7 +8,15 @@ import { createApiKey } from "../auth/api-keys.js";
 import { openDatabase } from "../db/connect.js";
 import { migrateToLatest } from "../db/migrate.js";
 import { countPendingDeliveries } from "../webhooks/deliveries.repository.js";
-import { type ApiProcess, type LoadResult, runLoad, startApiProcess, stopProcess } from "./harness.js";
+import {
+  type ApiProcess,
+  compare,
+  type LoadResult,
+  runLoad,
+  startApiProcess,
+  startBaselineProcess,
+  stopProcess,
+} from "./harness.js";
 
 export interface OutboxCheck {
   /** Pending deliveries sampled every half second during the load. */
@@ -117,6 +125,25 @@ export async function runRequestsBench(
     });
     if (subscribed.status !== 201) throw new Error(`could not subscribe: ${await subscribed.text()}`);
 
+    const sampleResponse = await (
+      await fetch(`${api.url}/v1/requests`, {
+        method: "POST",
+        headers: {
+          authorization: `Bearer ${token}`,
+          "content-type": "application/json",
+          "idempotency-key": randomUUID(),
+        },
+        body: BODY,
+      })
+    ).text();
+    const baselineServer = await startBaselineProcess(sampleResponse);
+    const baseline = await runLoad("node:http baseline (filing-sized body)", {
+      url: baselineServer.url,
+      connections,
+      durationSeconds,
+    });
+    await baselineServer.close();
+
     const samples: number[] = [];
     const sampler = setInterval(() => {
       countPendingDeliveries(db).then(
@@ -184,7 +211,17 @@ export async function runRequestsBench(
       p99: load.p99Ms,
       filed,
       outbox,
-      results: [{ ...load, bar: "no errors, outbox level and drained", passed }],
+      results: [
+        { ...baseline, baselineRps: baseline.requestsPerSecond, ratio: 1 },
+        (() => {
+          const measured = compare(load, baseline.requestsPerSecond, { minRatio: 0.1, maxP99Ms: 50 });
+          return {
+            ...measured,
+            bar: `${measured.bar}, outbox level and drained`,
+            passed: Boolean(measured.passed) && passed,
+          };
+        })(),
+      ],
       peakRssMb,
       notes,
     };
