@@ -1,11 +1,7 @@
-import { ACTIVITY_TYPES, ActivitySchema, ProblemSchema } from "@bsi/domain";
+import { ACTIVITY_TYPES, ActivitySchema } from "@bsi/domain";
 import { createRoute, z } from "@hono/zod-openapi";
+import { problem } from "../../lib/openapi.js";
 import { CursorQuerySchema, csvOf, LimitQuerySchema } from "../../lib/query-schemas.js";
-
-const problem = (description: string) => ({
-  description,
-  content: { "application/problem+json": { schema: ProblemSchema } },
-});
 
 export const ListActivityQuerySchema = z.strictObject({
   after: CursorQuerySchema.optional().openapi({

@@ -1,14 +1,10 @@
 import { AnswerLanguageSchema, AskQuerySchema, FALLBACK_KINDS, IntentSchema } from "@bsi/assistant";
-import { EventSchema, PracticeSchema, ProblemSchema, RequestSchema } from "@bsi/domain";
+import { EventSchema, PracticeSchema, RequestSchema } from "@bsi/domain";
 import { createRoute, z } from "@hono/zod-openapi";
+import { problem } from "../../lib/openapi.js";
 
 /** Longest question accepted; Slack messages that long are not questions. */
 export const MAX_QUESTION_LENGTH = 500;
-
-const problem = (description: string) => ({
-  description,
-  content: { "application/problem+json": { schema: ProblemSchema } },
-});
 
 export const AskBodySchema = z
   .strictObject({

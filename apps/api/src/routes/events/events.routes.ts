@@ -5,12 +5,12 @@ import {
   EventSchema,
   listCountryCodes,
   NewEventSchema,
-  ProblemSchema,
   REGION_CODES,
   SlugSchema,
   THEME_CODES,
 } from "@bsi/domain";
 import { createRoute, z } from "@hono/zod-openapi";
+import { bearerSecurity, problem } from "../../lib/openapi.js";
 import {
   BooleanQuerySchema,
   CursorQuerySchema,
@@ -21,11 +21,6 @@ import {
 } from "../../lib/query-schemas.js";
 
 const tags = ["Events"];
-
-const problem = (description: string) => ({
-  description,
-  content: { "application/problem+json": { schema: ProblemSchema } },
-});
 
 export const ListEventsQuerySchema = z
   .strictObject({
@@ -88,13 +83,11 @@ export const getEvent = createRoute({
   },
 });
 
-const security = [{ bearerAuth: [] }];
-
 export const createEvent = createRoute({
   method: "post",
   path: "/v1/events",
   tags,
-  security,
+  security: bearerSecurity,
   summary: "Create an event (catalog:write)",
   request: { body: { required: true, content: { "application/json": { schema: NewEventSchema } } } },
   responses: {
@@ -110,7 +103,7 @@ export const updateEvent = createRoute({
   method: "patch",
   path: "/v1/events/{id}",
   tags,
-  security,
+  security: bearerSecurity,
   summary: "Change an event (catalog:write)",
   request: {
     params: IdParamSchema,
@@ -130,7 +123,7 @@ export const deleteEvent = createRoute({
   method: "delete",
   path: "/v1/events/{id}",
   tags,
-  security,
+  security: bearerSecurity,
   summary: "Delete an event (catalog:write)",
   request: { params: IdParamSchema },
   responses: {

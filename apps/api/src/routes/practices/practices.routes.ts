@@ -1,21 +1,9 @@
-import {
-  NewPracticeSchema,
-  PracticePatchSchema,
-  PracticeSchema,
-  ProblemSchema,
-  SlugSchema,
-  THEME_CODES,
-} from "@bsi/domain";
+import { NewPracticeSchema, PracticePatchSchema, PracticeSchema, SlugSchema, THEME_CODES } from "@bsi/domain";
 import { createRoute, z } from "@hono/zod-openapi";
+import { bearerSecurity, problem } from "../../lib/openapi.js";
 import { CursorQuerySchema, csvOf, LimitQuerySchema, SearchQuerySchema } from "../../lib/query-schemas.js";
 
 const tags = ["Practices"];
-const security = [{ bearerAuth: [] }];
-const problem = (description: string) => ({
-  description,
-  content: { "application/problem+json": { schema: ProblemSchema } },
-});
-
 export const ListPracticesQuerySchema = z.strictObject({
   theme: csvOf(THEME_CODES, "theme").optional().openapi({ example: "community-engagement" }),
   q: SearchQuerySchema.optional(),
@@ -59,7 +47,7 @@ export const createPractice = createRoute({
   method: "post",
   path: "/v1/practices",
   tags,
-  security,
+  security: bearerSecurity,
   summary: "Create a good practice (catalog:write)",
   request: { body: { required: true, content: { "application/json": { schema: NewPracticeSchema } } } },
   responses: {
@@ -76,7 +64,7 @@ export const updatePractice = createRoute({
   method: "patch",
   path: "/v1/practices/{id}",
   tags,
-  security,
+  security: bearerSecurity,
   summary: "Change a good practice (catalog:write)",
   request: {
     params: IdParamSchema,
@@ -96,7 +84,7 @@ export const deletePractice = createRoute({
   method: "delete",
   path: "/v1/practices/{id}",
   tags,
-  security,
+  security: bearerSecurity,
   summary: "Delete a good practice (catalog:write)",
   request: { params: IdParamSchema },
   responses: {

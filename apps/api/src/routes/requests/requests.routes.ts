@@ -1,7 +1,6 @@
 import {
   listCountryCodes,
   NewRequestSchema,
-  ProblemSchema,
   REQUEST_STATUSES,
   REQUEST_TYPES,
   RequestPatchSchema,
@@ -9,15 +8,10 @@ import {
   TransitionRequestSchema,
 } from "@bsi/domain";
 import { createRoute, z } from "@hono/zod-openapi";
+import { bearerSecurity, problem } from "../../lib/openapi.js";
 import { CursorQuerySchema, csvOf, LimitQuerySchema } from "../../lib/query-schemas.js";
 
 const tags = ["Requests"];
-const security = [{ bearerAuth: [] }];
-const problem = (description: string) => ({
-  description,
-  content: { "application/problem+json": { schema: ProblemSchema } },
-});
-
 export const ListRequestsQuerySchema = z.strictObject({
   status: csvOf(REQUEST_STATUSES, "status").optional().openapi({ example: "submitted,under_review" }),
   memberState: csvOf(listCountryCodes(), "country")
@@ -67,7 +61,7 @@ export const createRequest = createRoute({
   method: "post",
   path: "/v1/requests",
   tags,
-  security,
+  security: bearerSecurity,
   summary: "File a request (requests:write)",
   description:
     "Stores the request with its first history entry and an activity record in one transaction and returns its reference. The requester's email is only returned to keys with requests:read.",
@@ -89,7 +83,7 @@ export const listRequests = createRoute({
   method: "get",
   path: "/v1/requests",
   tags,
-  security,
+  security: bearerSecurity,
   summary: "List requests, newest first (requests:read)",
   request: { query: ListRequestsQuerySchema },
   responses: {
@@ -107,7 +101,7 @@ export const getRequest = createRoute({
   method: "get",
   path: "/v1/requests/{ref}",
   tags,
-  security,
+  security: bearerSecurity,
   summary: "Get one request with its history (requests:read)",
   request: { params: ReferenceParamSchema },
   responses: {
@@ -123,7 +117,7 @@ export const transitionRequest = createRoute({
   method: "post",
   path: "/v1/requests/{ref}/transitions",
   tags,
-  security,
+  security: bearerSecurity,
   summary: "Move a request through its lifecycle (requests:manage)",
   description:
     "submitted → under_review → accepted | declined; accepted → in_progress → completed; any open status → withdrawn. A decline needs a note. A key with only requests:write may withdraw a request when the actor is its requester (Slack user id or email).",
@@ -146,7 +140,7 @@ export const updateRequest = createRoute({
   method: "patch",
   path: "/v1/requests/{ref}",
   tags,
-  security,
+  security: bearerSecurity,
   summary: "Change a request's priority, themes, agency or related event (requests:manage)",
   request: {
     params: ReferenceParamSchema,

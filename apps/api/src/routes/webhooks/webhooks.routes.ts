@@ -1,14 +1,9 @@
-import { ACTIVITY_TYPES, ActivityTypeSchema, ProblemSchema } from "@bsi/domain";
+import { ACTIVITY_TYPES, ActivityTypeSchema } from "@bsi/domain";
 import { createRoute, z } from "@hono/zod-openapi";
+import { bearerSecurity, problem } from "../../lib/openapi.js";
 import { CursorQuerySchema, LimitQuerySchema } from "../../lib/query-schemas.js";
 
 const tags = ["Webhooks"];
-const security = [{ bearerAuth: [] }];
-const problem = (description: string) => ({
-  description,
-  content: { "application/problem+json": { schema: ProblemSchema } },
-});
-
 /** An http(s) URL without user name or password (secrets in URLs end up in logs). */
 export const WebhookUrlSchema = z
   .string()
@@ -100,7 +95,7 @@ export const createWebhook = createRoute({
   method: "post",
   path: "/v1/webhooks",
   tags,
-  security,
+  security: bearerSecurity,
   summary: "Subscribe a URL to activity (webhooks:manage)",
   description:
     "Each matching activity is POSTed as JSON signed per Standard Webhooks (webhook-id, webhook-timestamp, webhook-signature), retried with backoff until delivered (at least once).",
@@ -120,7 +115,7 @@ export const listWebhooks = createRoute({
   method: "get",
   path: "/v1/webhooks",
   tags,
-  security,
+  security: bearerSecurity,
   summary: "List webhooks (webhooks:manage)",
   responses: {
     200: {
@@ -136,7 +131,7 @@ export const getWebhook = createRoute({
   method: "get",
   path: "/v1/webhooks/{id}",
   tags,
-  security,
+  security: bearerSecurity,
   summary: "Get one webhook (webhooks:manage)",
   request: { params: IdParamSchema },
   responses: {
@@ -154,7 +149,7 @@ export const deleteWebhook = createRoute({
   method: "delete",
   path: "/v1/webhooks/{id}",
   tags,
-  security,
+  security: bearerSecurity,
   summary: "Delete a webhook; its pending deliveries are dropped (webhooks:manage)",
   request: { params: IdParamSchema },
   responses: {
@@ -177,7 +172,7 @@ export const listDeliveries = createRoute({
   method: "get",
   path: "/v1/webhooks/{id}/deliveries",
   tags,
-  security,
+  security: bearerSecurity,
   summary: "A webhook's deliveries, newest first, with their attempts (webhooks:manage)",
   request: { params: IdParamSchema, query: ListDeliveriesQuerySchema },
   responses: {
