@@ -2,10 +2,10 @@ import { parseArgs } from "node:util";
 import { SCOPES, ScopeSchema } from "@bsi/domain";
 import { z } from "zod";
 import { createApiKey, listApiKeys, revokeApiKey } from "./auth/api-keys.js";
+import { requestCommands } from "./cli/requests-commands.js";
 import { ConfigError, loadConfig } from "./config.js";
 import { openDatabase } from "./db/connect.js";
 import { migrateToLatest } from "./db/migrate.js";
-import { requestCommands } from "./cli/requests-commands.js";
 import { describeStartupError } from "./lib/startup-errors.js";
 
 const USAGE = `Usage: npm run api -- <command>
@@ -14,7 +14,8 @@ const USAGE = `Usage: npm run api -- <command>
   keys create --name NAME --scopes a,b        make an API key (its secret is printed once, last line)
   keys list                                   list keys (never their secrets)
   keys revoke ID_OR_PREFIX                    revoke a key at once
-  requests list [--status S] [--limit N]      list requests, newest first
+  requests list [--status S] [--member-state CC] [--type T] [--requester U|EMAIL] [--limit N]
+                                              list requests, newest first
   requests show REF                           one request with its history
 
 Scopes: ${SCOPES.join(", ")}
@@ -23,10 +24,19 @@ The database is DATABASE_URL (default file:./data/bsi.sqlite).`;
 export class UsageError extends Error {}
 
 const KeyCreateArgsSchema = z.object({
-  name: z.string().trim().min(1, "--name must not be empty").max(100, "--name must be at most 100 characters"),
+  name: z
+    .string()
+    .trim()
+    .min(1, "--name must not be empty")
+    .max(100, "--name must be at most 100 characters"),
   scopes: z
     .string({ error: "--scopes is required, e.g. --scopes catalog:write" })
-    .transform((value) => value.split(",").map((scope) => scope.trim()).filter(Boolean))
+    .transform((value) =>
+      value
+        .split(",")
+        .map((scope) => scope.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(ScopeSchema).min(1, "--scopes must name at least one scope")),
 });
 
@@ -46,9 +56,14 @@ async function run(argv: string[]): Promise<number> {
     }
     if (group === "keys") {
       if (action === "create") {
-        const { values } = parseArgs({ args: rest, options: { name: { type: "string" }, scopes: { type: "string" } }, strict: true });
+        const { values } = parseArgs({
+          args: rest,
+          options: { name: { type: "string" }, scopes: { type: "string" } },
+          strict: true,
+        });
         const parsed = KeyCreateArgsSchema.safeParse({ name: values.name ?? "", scopes: values.scopes });
-        if (!parsed.success) throw new UsageError(parsed.error.issues.map((issue) => issue.message).join("; "));
+        if (!parsed.success)
+          throw new UsageError(parsed.error.issues.map((issue) => issue.message).join("; "));
         const { key, secret } = await createApiKey(handle.db, parsed.data);
         console.log(`created key ${key.id} "${key.name}" with scopes ${key.scopes.join(", ")}`);
         console.log("the secret below is shown once; store it now:");
@@ -57,10 +72,13 @@ async function run(argv: string[]): Promise<number> {
       }
       if (action === "list") {
         const keys = await listApiKeys(handle.db);
-        if (keys.length === 0) console.log("no keys yet: npm run api -- keys create --name NAME --scopes a,b");
+        if (keys.length === 0)
+          console.log("no keys yet: npm run api -- keys create --name NAME --scopes a,b");
         for (const key of keys) {
           const state = key.revokedAt ? `revoked ${key.revokedAt}` : "active";
-          console.log(`${key.id}  ${key.prefix}…  ${key.name}  [${key.scopes.join(",")}]  ${state}  created ${key.createdAt}`);
+          console.log(
+            `${key.id}  ${key.prefix}…  ${key.name}  [${key.scopes.join(",")}]  ${state}  created ${key.createdAt}`,
+          );
         }
         return 0;
       }
@@ -95,7 +113,9 @@ try {
     console.error(`error: ${error.message}`);
     process.exitCode = 2;
   } else {
-    console.error(`error: ${describeStartupError(error, process.env.DATABASE_URL ?? "file:./data/bsi.sqlite")}`);
+    console.error(
+      `error: ${describeStartupError(error, process.env.DATABASE_URL ?? "file:./data/bsi.sqlite")}`,
+    );
     process.exitCode = 1;
   }
 }
