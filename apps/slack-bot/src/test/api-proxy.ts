@@ -2,8 +2,9 @@ import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 
 /**
- * A loopback HTTP proxy in front of the real API that can make it slow, or answer 404 for routes an
- * older API would not have: network conditions the bot must survive, without touching its code.
+ * A loopback HTTP proxy in front of the real API that can make it slow, stop it answering at all,
+ * or answer 404 for routes an older API would not have: network conditions the bot must survive,
+ * without touching its code.
  */
 export interface ApiProxy {
   url: string;
@@ -11,6 +12,8 @@ export interface ApiProxy {
   delayMs: number;
   /** Paths answered with a 404 problem, as an API without those routes would. */
   missingRoutes: RegExp | undefined;
+  /** Drop every connection unanswered, as a stopped API (or its crashed host) would. */
+  isDown: boolean;
   close(): Promise<void>;
 }
 
@@ -26,9 +29,14 @@ export async function startApiProxy(targetUrl: string): Promise<ApiProxy> {
     url: "",
     delayMs: 0,
     missingRoutes: undefined,
+    isDown: false,
     close: async () => undefined,
   };
   const server: Server = createServer((req, res) => {
+    if (proxy.isDown) {
+      req.socket.destroy();
+      return;
+    }
     void (async () => {
       const body = await read(req);
       if (proxy.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, proxy.delayMs));

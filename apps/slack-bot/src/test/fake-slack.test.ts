@@ -174,7 +174,107 @@ describe("the fake Slack Web API", () => {
     ).toEqual(["<!channel>", "<@U0BOB>"]);
   });
 
+  it("returns a channel's history newest first, in pages, with metadata only when asked", async () => {
+    slack.addChannel("C0HISTORY");
+    const metadata = { event_type: "bsi_request_card", event_payload: { reference: "BSI-2026-0001" } };
+    const first = await callForm("chat.postMessage", {
+      channel: "C0HISTORY",
+      text: "card",
+      metadata: JSON.stringify(metadata),
+    });
+    await callForm("chat.postMessage", { channel: "C0HISTORY", text: "second" });
+    await callForm("chat.postMessage", { channel: "C0HISTORY", text: "third" });
+    const page = await callForm("conversations.history", { channel: "C0HISTORY", limit: "2" });
+    const messages = page.body.messages as { text: string; metadata?: unknown }[];
+    expect(messages.map((message) => message.text)).toEqual(["third", "second"]);
+    expect(page.body.has_more).toBe(true);
+    const cursor = (page.body.response_metadata as { next_cursor: string }).next_cursor;
+    const next = await callForm("conversations.history", {
+      channel: "C0HISTORY",
+      limit: "2",
+      cursor,
+      include_all_metadata: "true",
+    });
+    expect(next.body.messages).toEqual([expect.objectContaining({ text: "card", metadata })]);
+    expect(next.body.has_more).toBe(false);
+    const windowed = await callForm("conversations.history", {
+      channel: "C0HISTORY",
+      oldest: String(first.body.ts),
+      inclusive: "false",
+    });
+    expect((windowed.body.messages as unknown[]).length).toBe(2);
+    expect((await callForm("conversations.history", { channel: "C0NOWHERE" })).body.error).toBe(
+      "channel_not_found",
+    );
+  });
+
+  it("refuses a trigger_id older than 3 seconds, and a modal beyond Slack's input limits", async () => {
+    const view = {
+      type: "modal",
+      title: { type: "plain_text", text: "Form" },
+      submit: { type: "plain_text", text: "Submit" },
+      blocks: [
+        {
+          type: "input",
+          block_id: "summary",
+          label: { type: "plain_text", text: "Summary" },
+          element: {
+            type: "plain_text_input",
+            action_id: "value",
+            max_length: 10,
+            initial_value: "x".repeat(11),
+          },
+        },
+      ],
+    };
+    const stale = await callJson("views.open", { trigger_id: `${Date.now() - 3500}.1.abc`, view });
+    expect(stale.body.error).toBe("expired_trigger_id");
+    const tooLong = await callJson("views.open", { trigger_id: `${Date.now()}.1.abc`, view });
+    expect(tooLong.body.error).toBe("invalid_arguments");
+    expect(JSON.stringify(tooLong.body)).toContain("initial_value");
+    const noSubmit = await callJson("views.open", {
+      trigger_id: `${Date.now()}.1.abc`,
+      view: {
+        ...view,
+        submit: undefined,
+        blocks: [{ ...view.blocks[0], element: { type: "plain_text_input", action_id: "v" } }],
+      },
+    });
+    expect(JSON.stringify(noSubmit.body)).toContain("submit is required");
+  });
+
+  it("applies an app's answer to a view submission as Slack does", async () => {
+    const view = {
+      type: "modal",
+      title: { type: "plain_text", text: "Form" },
+      submit: { type: "plain_text", text: "Submit" },
+      blocks: [
+        {
+          type: "input",
+          block_id: "summary",
+          label: { type: "plain_text", text: "Summary" },
+          element: { type: "plain_text_input", action_id: "value" },
+        },
+      ],
+    };
+    const opened = await callJson("views.open", { trigger_id: `${Date.now()}.1.abc`, view });
+    const viewId = String((opened.body.view as { id: string }).id);
+    expect(slack.applyViewResponse(viewId, { response_action: "errors", errors: { nowhere: "x" } })).toEqual([
+      "errors names nowhere, which is not an input block of the view",
+    ]);
+    expect(
+      slack.applyViewResponse(viewId, { response_action: "errors", errors: { summary: "Too long." } }),
+    ).toEqual([]);
+    expect(slack.modalErrors.get(viewId)).toEqual({ summary: "Too long." });
+    expect(
+      slack.applyViewResponse(viewId, { response_action: "update", view: { ...view, blocks: [] } }),
+    ).toEqual([]);
+    expect(slack.modals.get(viewId)?.blocks).toEqual([]);
+    expect(slack.applyViewResponse(viewId, undefined)).toEqual([]);
+    expect(slack.closedModals.has(viewId)).toBe(true);
+  });
+
   it("times out a waitFor that nothing satisfies, naming what it saw", async () => {
-    await expect(slack.waitFor("views.open", () => true, 50)).rejects.toThrow(/no views.open call/);
+    await expect(slack.waitFor("views.update", () => true, 50)).rejects.toThrow(/no views.update call/);
   });
 });

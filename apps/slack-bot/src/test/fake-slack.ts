@@ -45,6 +45,8 @@ export interface StoredMessage {
   blocks: unknown[];
   user: string;
   ephemeralFor?: string;
+  /** Message metadata (`event_type`, `event_payload`), returned by conversations.history on request. */
+  metadata?: Record<string, unknown>;
 }
 
 export interface FakeSlackOptions {
@@ -92,6 +94,10 @@ export class FakeSlack {
   /** The Home tab each user sees, as last published. */
   readonly homeViews = new Map<string, Record<string, unknown>>();
   readonly modals = new Map<string, Record<string, unknown>>();
+  /** Views closed by the app (`response_action: "clear"` or an empty ack to a submission). */
+  readonly closedModals = new Set<string>();
+  /** The errors last shown under a modal's inputs (`response_action: "errors"`), by view id. */
+  readonly modalErrors = new Map<string, Record<string, string>>();
   private readonly users = new Map<string, FakeUser>();
   private readonly channels = new Set<string>();
   private readonly faults = new Map<string, Fault[]>();
@@ -190,6 +196,69 @@ export class FakeSlack {
 
   addUser(user: FakeUser): void {
     this.users.set(user.id, user);
+  }
+
+  /** A message a person wrote in a channel (for shortcuts and permalinks); returns its ts. */
+  addMessage(input: { channel: string; user: string; text: string }): string {
+    this.channels.add(input.channel);
+    const ts = this.nextTs();
+    this.messages.push({
+      channel: input.channel,
+      ts,
+      threadTs: undefined,
+      text: input.text,
+      blocks: [],
+      user: input.user,
+    });
+    return ts;
+  }
+
+  /** Top-level messages the bot posted (or updated) in a channel, oldest first. */
+  messagesIn(channel: string): StoredMessage[] {
+    return this.messages.filter(
+      (message) => message.channel === channel && !message.ephemeralFor && message.threadTs === undefined,
+    );
+  }
+
+  /**
+   * What Slack does with the app's answer to a view submission: `update` replaces the modal,
+   * `errors` shows messages under inputs (each key must name an input block of the view, or Slack
+   * refuses the answer), an empty answer or `clear` closes it. Returns the problems Slack would see.
+   */
+  applyViewResponse(viewId: string, answer: Record<string, unknown> | undefined): string[] {
+    const current = this.modals.get(viewId);
+    if (!current) return [`no open view ${viewId}`];
+    const action = answer?.response_action;
+    if (action === undefined || action === "clear") {
+      this.modals.delete(viewId);
+      this.closedModals.add(viewId);
+      return [];
+    }
+    if (action === "errors") {
+      const errors = isRecord(answer?.errors) ? (answer.errors as Record<string, unknown>) : {};
+      const inputIds = new Set(
+        (Array.isArray(current.blocks) ? current.blocks : [])
+          .filter((block): block is Record<string, unknown> => isRecord(block) && block.type === "input")
+          .map((block) => String(block.block_id)),
+      );
+      const problems = Object.entries(errors).flatMap(([blockId, message]) => {
+        if (!inputIds.has(blockId))
+          return [`errors names ${blockId}, which is not an input block of the view`];
+        if (typeof message !== "string" || message.length === 0)
+          return [`errors.${blockId} must be a string`];
+        return [];
+      });
+      if (problems.length === 0) this.modalErrors.set(viewId, errors as Record<string, string>);
+      return problems;
+    }
+    if (action === "update" || action === "push") {
+      const problems = validateView(answer?.view, "modal");
+      if (problems.length > 0) return problems;
+      this.modalErrors.delete(viewId);
+      this.modals.set(viewId, this.storeView(answer?.view as Record<string, unknown>, viewId));
+      return [];
+    }
+    return [`unknown response_action ${String(action)}`];
   }
 
   /** The next `times` calls to `method` fail with `{ ok: false, error }`. */
@@ -506,6 +575,8 @@ export class FakeSlack {
         return this.getPermalink(params);
       case "conversations.open":
         return this.openConversation(params);
+      case "conversations.history":
+        return this.conversationHistory(params);
       case "users.info":
         return this.userInfo(params);
       case "views.open":
@@ -566,6 +637,7 @@ export class FakeSlack {
       text: typeof params.text === "string" ? params.text : "",
       blocks: Array.isArray(params.blocks) ? params.blocks : [],
       user: this.botUserId,
+      ...(isRecord(params.metadata) ? { metadata: params.metadata } : {}),
     };
     this.messages.push(message);
     return {
@@ -612,6 +684,7 @@ export class FakeSlack {
     if (problem) return problem;
     if (typeof params.text === "string") message.text = params.text;
     if (Array.isArray(params.blocks)) message.blocks = params.blocks;
+    if (isRecord(params.metadata)) message.metadata = params.metadata;
     return { ok: true, channel, ts: message.ts, text: message.text };
   }
 
@@ -626,6 +699,48 @@ export class FakeSlack {
       ok: true,
       channel,
       permalink: `https://bsi-fake.slack.com/archives/${channel}/p${message.ts.replace(".", "")}`,
+    };
+  }
+
+  /** Top-level messages newest first within (oldest, latest), paged by cursor, metadata on request. */
+  private conversationHistory(params: Record<string, unknown>): Record<string, unknown> {
+    const channel = this.resolveChannel(params.channel);
+    if (!channel) return { ok: false, error: "channel_not_found" };
+    const inclusive = params.inclusive === true || params.inclusive === "true" || params.inclusive === "1";
+    const oldest = params.oldest === undefined ? 0 : Number(params.oldest);
+    const latest = params.latest === undefined ? Number.POSITIVE_INFINITY : Number(params.latest);
+    const limit = Math.min(999, Math.max(1, Number(params.limit ?? 100) || 100));
+    const withMetadata =
+      params.include_all_metadata === true ||
+      params.include_all_metadata === "true" ||
+      params.include_all_metadata === "1";
+    const offset =
+      typeof params.cursor === "string" && params.cursor !== ""
+        ? Number(Buffer.from(params.cursor, "base64").toString("utf8").replace("offset:", ""))
+        : 0;
+    const inWindow = this.messagesIn(channel)
+      .filter((message) => {
+        const at = Number(message.ts);
+        return inclusive ? at >= oldest && at <= latest : at > oldest && at < latest;
+      })
+      .reverse();
+    const page = inWindow.slice(offset, offset + limit);
+    const hasMore = offset + limit < inWindow.length;
+    return {
+      ok: true,
+      messages: page.map((message) => ({
+        type: "message",
+        user: message.user,
+        ...(message.user === this.botUserId ? { bot_id: this.botId } : {}),
+        text: message.text,
+        ts: message.ts,
+        ...(message.blocks.length > 0 ? { blocks: message.blocks } : {}),
+        ...(withMetadata && message.metadata ? { metadata: message.metadata } : {}),
+      })),
+      has_more: hasMore,
+      response_metadata: {
+        next_cursor: hasMore ? Buffer.from(`offset:${offset + limit}`).toString("base64") : "",
+      },
     };
   }
 
@@ -676,6 +791,9 @@ export class FakeSlack {
     if (typeof params.trigger_id !== "string" || params.trigger_id === "") {
       return { ok: false, error: "invalid_trigger_id" };
     }
+    // A trigger_id is good for 3 seconds; the driver's start with the millisecond they were made.
+    const madeAt = /^(\d{13})\./.exec(params.trigger_id)?.[1];
+    if (madeAt && Date.now() - Number(madeAt) > 3000) return { ok: false, error: "expired_trigger_id" };
     const view = params.view;
     const problems = validateView(view, "modal");
     if (problems.length > 0)
@@ -797,7 +915,7 @@ function bigEndian64(value: number): Buffer {
 // ----------------------------------------------------------------------------------------------
 // Block Kit validation (the limits Slack enforces with invalid_blocks)
 
-function validateView(view: unknown, type: "home" | "modal"): string[] {
+export function validateView(view: unknown, type: "home" | "modal"): string[] {
   if (!isRecord(view)) return ["view must be an object [json-pointer:/view]"];
   const problems: string[] = [];
   if (view.type !== type) problems.push(`must be '${type}' [json-pointer:/view/type]`);
@@ -805,6 +923,16 @@ function validateView(view: unknown, type: "home" | "modal"): string[] {
     const title = isRecord(view.title) ? view.title.text : undefined;
     if (typeof title !== "string" || title.length === 0 || title.length > 24) {
       problems.push("title must be 1 to 24 characters [json-pointer:/view/title/text]");
+    }
+    for (const button of ["submit", "close"] as const) {
+      const text = isRecord(view[button]) ? view[button].text : undefined;
+      if (view[button] !== undefined && (typeof text !== "string" || text.length === 0 || text.length > 24))
+        problems.push(`${button} must be 1 to 24 characters [json-pointer:/view/${button}/text]`);
+    }
+    const hasInput =
+      Array.isArray(view.blocks) && view.blocks.some((block) => isRecord(block) && block.type === "input");
+    if (hasInput && view.submit === undefined) {
+      problems.push("submit is required when there are input blocks [json-pointer:/view/submit]");
     }
   }
   if (typeof view.private_metadata === "string" && view.private_metadata.length > 3000) {
@@ -878,9 +1006,11 @@ export function validateBlocks(blocks: unknown, maxBlocks: number, pointer = "/b
         }
         break;
       }
+      case "input":
+        checkInput(block, at, problems);
+        break;
       case "divider":
       case "image":
-      case "input":
       case "rich_text":
         break;
       default:
@@ -888,6 +1018,77 @@ export function validateBlocks(blocks: unknown, maxBlocks: number, pointer = "/b
     }
   });
   return problems;
+}
+
+const INPUT_ELEMENTS = new Set([
+  "plain_text_input",
+  "email_text_input",
+  "url_text_input",
+  "number_input",
+  "static_select",
+  "external_select",
+  "multi_static_select",
+  "multi_external_select",
+  "users_select",
+  "conversations_select",
+  "channels_select",
+  "datepicker",
+  "checkboxes",
+  "radio_buttons",
+]);
+
+/** An input block as Slack checks it: label, hint, one input element within its own limits. */
+function checkInput(block: Record<string, unknown>, at: string, problems: string[]): void {
+  if (!isRecord(block.label) || block.label.type !== "plain_text") {
+    problems.push(`must be plain_text [json-pointer:${at}/label]`);
+  }
+  checkText(block.label, 2000, `${at}/label`, problems);
+  if (block.hint !== undefined) checkText(block.hint, 2000, `${at}/hint`, problems);
+  const element = block.element;
+  if (!isRecord(element) || !INPUT_ELEMENTS.has(String(element.type))) {
+    problems.push(`must be an input element [json-pointer:${at}/element]`);
+    return;
+  }
+  checkElement(element, `${at}/element`, problems);
+  if (element.type === "plain_text_input") {
+    const max = element.max_length;
+    if (max !== undefined && (typeof max !== "number" || max < 1 || max > 3000)) {
+      problems.push(`max_length must be 1 to 3000 [json-pointer:${at}/element/max_length]`);
+    }
+    const initial = element.initial_value;
+    const limit = typeof max === "number" ? max : 3000;
+    if (typeof initial === "string" && Array.from(initial).length > limit) {
+      problems.push(
+        `initial_value must be at most ${limit} characters [json-pointer:${at}/element/initial_value]`,
+      );
+    }
+  }
+  if (element.type === "static_select" || element.type === "multi_static_select") {
+    const options = Array.isArray(element.options) ? element.options : [];
+    if (options.length === 0 || options.length > 100) {
+      problems.push(`must provide 1 to 100 options [json-pointer:${at}/element/options]`);
+    }
+    for (const [index, option] of options.entries()) {
+      checkOption(option, `${at}/element/options/${index}`, problems);
+    }
+    const values = new Set(options.map((option) => (isRecord(option) ? option.value : undefined)));
+    const initial = element.initial_option;
+    if (isRecord(initial) && !values.has(initial.value)) {
+      problems.push(`initial_option must be one of the options [json-pointer:${at}/element/initial_option]`);
+    }
+  }
+}
+
+/** An option of a select, or of an options load answer. */
+export function checkOption(option: unknown, at: string, problems: string[]): void {
+  if (!isRecord(option)) {
+    problems.push(`must be an object [json-pointer:${at}]`);
+    return;
+  }
+  checkText(option.text, 75, `${at}/text`, problems);
+  if (typeof option.value !== "string" || option.value.length === 0 || option.value.length > 150) {
+    problems.push(`value must be 1 to 150 characters [json-pointer:${at}/value]`);
+  }
 }
 
 function checkText(text: unknown, max: number, at: string, problems: string[]): void {

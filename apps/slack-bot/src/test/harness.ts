@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from "node:fs";
+import { type AddressInfo, createServer as createNetServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ApiConfigSchema, createApiKey, type RunningServer, startServer } from "@bsi/api";
@@ -12,6 +13,18 @@ import { SlackDriver } from "./slack-driver.js";
 
 export const SIGNING_SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
 export const TRIAGER = "U0TRIAGER";
+export const TRIAGE_CHANNEL = "C0TRIAGE";
+/** What the bot's API key needs to file, move and hear about requests. */
+export const BOT_SCOPES: Scope[] = ["requests:read", "requests:write", "requests:manage", "webhooks:manage"];
+
+/** A loopback port nothing listens on right now. */
+export async function freePort(): Promise<number> {
+  const server = createNetServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
 
 /** The real API on a fresh temporary SQLite file, seeded with the catalogue, on a loopback port. */
 export interface TestApi {
@@ -24,7 +37,11 @@ export interface TestApi {
   close(): Promise<void>;
 }
 
-export async function startTestApi(options: { now?: () => Date } = {}): Promise<TestApi> {
+/**
+ * With `webhooks`, the API's dispatcher runs and polls and retries quickly (deliveries within
+ * tens of milliseconds, retries from 100 ms), so tests see webhooks as soon as a user would.
+ */
+export async function startTestApi(options: { now?: () => Date; webhooks?: boolean } = {}): Promise<TestApi> {
   const directory = mkdtempSync(join(tmpdir(), "bsi-bot-e2e-"));
   const server = await startServer(
     ApiConfigSchema.parse({
@@ -34,7 +51,11 @@ export async function startTestApi(options: { now?: () => Date } = {}): Promise<
       BSI_SEED: "catalogue",
       LOG_LEVEL: "silent",
       RATE_LIMIT_PER_MINUTE: 0,
-      WEBHOOKS_ENABLED: "false",
+      WEBHOOKS_ENABLED: options.webhooks ? "true" : "false",
+      WEBHOOK_POLL_MS: "50",
+      WEBHOOK_RETRY_BASE_MS: "100",
+      WEBHOOK_RETRY_MAX_MS: "500",
+      WEBHOOK_TIMEOUT_MS: "5000",
     }),
     options.now ? { now: options.now } : {},
   );
@@ -74,15 +95,23 @@ export async function startBotHarness(options: {
   apiUrl: string;
   env?: Record<string, string>;
   now?: () => Date;
+  /** Subscribe to the API's webhooks: the bot listens on a fixed loopback port, its BOT_PUBLIC_URL. */
+  webhooks?: boolean;
+  /** Reuse a fake Slack (a restarted bot in the same workspace); it is then not stopped on close. */
+  slack?: FakeSlack;
+  /** The port to listen on with `webhooks` (a restarted bot keeps its address). */
+  port?: number;
 }): Promise<BotHarness> {
-  const slack = await new FakeSlack().start();
+  const slack = options.slack ?? (await new FakeSlack().start());
+  const port = options.webhooks ? (options.port ?? (await freePort())) : 0;
   const loaded = loadConfig({
+    ...(options.webhooks ? { BOT_PUBLIC_URL: `http://127.0.0.1:${port}` } : {}),
     BSI_API_URL: options.apiUrl,
     SLACK_BOT_TOKEN: slack.botToken,
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
     SLACK_API_URL: slack.apiUrl,
     SLACK_TRIAGERS: TRIAGER,
-    BOT_PORT: "0",
+    BOT_PORT: String(port),
     HOST: "127.0.0.1",
     LOG_LEVEL: "silent",
     ...options.env,
@@ -100,7 +129,7 @@ export async function startBotHarness(options: {
     bot,
     async close() {
       await bot.stop();
-      await slack.stop();
+      if (!options.slack) await slack.stop();
     },
   };
 }

@@ -95,4 +95,93 @@ describe("the Slack driver", () => {
     );
     expect(() => verify(received.length - 1)).toThrow(/stale/);
   });
+
+  it("submits a modal with state.values built from its inputs: entries given, else their initial values", async () => {
+    const opened = await fetch(`${slack.apiUrl}views.open`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${slack.botToken}` },
+      body: JSON.stringify({
+        trigger_id: `${Date.now()}.1.driver`,
+        view: {
+          type: "modal",
+          callback_id: "form",
+          title: { type: "plain_text", text: "Form" },
+          submit: { type: "plain_text", text: "Submit" },
+          private_metadata: "meta",
+          blocks: [
+            {
+              type: "input",
+              block_id: "kind",
+              label: { type: "plain_text", text: "Kind" },
+              element: {
+                type: "static_select",
+                action_id: "value",
+                options: [{ text: { type: "plain_text", text: "Training" }, value: "training" }],
+              },
+            },
+            {
+              type: "input",
+              block_id: "email",
+              label: { type: "plain_text", text: "Email" },
+              element: { type: "email_text_input", action_id: "value", initial_value: "a@example.org" },
+            },
+            {
+              type: "input",
+              block_id: "themes",
+              label: { type: "plain_text", text: "Themes" },
+              element: {
+                type: "multi_static_select",
+                action_id: "value",
+                options: [{ text: { type: "plain_text", text: "PNR" }, value: "api-pnr" }],
+              },
+            },
+          ],
+        },
+      }),
+    }).then((response) => response.json() as Promise<{ view: { id: string } }>);
+    await driver.viewSubmission({
+      user: "U0ALICE",
+      viewId: opened.view.id,
+      entries: { kind: "training", themes: ["api-pnr"] },
+    });
+    const last = received.length - 1;
+    expect(() => verify(last)).not.toThrow();
+    const payload = JSON.parse(new URLSearchParams(received[last]?.body ?? "").get("payload") ?? "{}");
+    expect(payload).toMatchObject({
+      type: "view_submission",
+      user: { id: "U0ALICE" },
+      view: { id: opened.view.id, callback_id: "form", private_metadata: "meta" },
+    });
+    expect(payload.view.state.values).toEqual({
+      kind: {
+        value: {
+          type: "static_select",
+          selected_option: { text: { type: "plain_text", text: "Training", emoji: true }, value: "training" },
+        },
+      },
+      email: { value: { type: "email_text_input", value: "a@example.org" } },
+      themes: {
+        value: {
+          type: "multi_static_select",
+          selected_options: [{ text: { type: "plain_text", text: "PNR", emoji: true }, value: "api-pnr" }],
+        },
+      },
+    });
+  });
+
+  it("sends a message shortcut with the message, its channel and a trigger_id", async () => {
+    const { triggerId } = await driver.messageShortcut({
+      user: "U0ALICE",
+      channel: "C0GENERAL",
+      message: { ts: "1700000000.000100", text: "please help", user: "U0BOB" },
+    });
+    const payload = JSON.parse(new URLSearchParams(received.at(-1)?.body ?? "").get("payload") ?? "{}");
+    expect(payload).toMatchObject({
+      type: "message_action",
+      callback_id: "file_bsi_request",
+      trigger_id: triggerId,
+      channel: { id: "C0GENERAL" },
+      message: { ts: "1700000000.000100", text: "please help" },
+    });
+  });
 });

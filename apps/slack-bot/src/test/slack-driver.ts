@@ -308,7 +308,155 @@ export class SlackDriver {
     return this.sendPayload(payload, options);
   }
 
+  /** "File as BSI request" (or another message shortcut) on a message in a channel. */
+  async messageShortcut(
+    input: {
+      user: string;
+      channel: string;
+      message: { ts: string; text: string; user: string };
+      callbackId?: string;
+    },
+    options: SendOptions = {},
+  ): Promise<{ response: DriverResponse; triggerId: string; responseUrl: string }> {
+    const slack = this.options.slack;
+    const triggerId = this.triggerId();
+    const responseUrl = slack.createResponseUrl();
+    const payload = {
+      type: "message_action",
+      token: "legacy-verification-token",
+      action_ts: `${Date.now() / 1000}`,
+      team: { id: slack.teamId, domain: "bsi-fake" },
+      user: {
+        id: input.user,
+        username: input.user.toLowerCase(),
+        name: input.user.toLowerCase(),
+        team_id: slack.teamId,
+      },
+      channel: { id: input.channel, name: "channel" },
+      is_enterprise_install: false,
+      enterprise: null,
+      callback_id: input.callbackId ?? "file_bsi_request",
+      trigger_id: triggerId,
+      response_url: responseUrl,
+      message_ts: input.message.ts,
+      message: { type: "message", user: input.message.user, ts: input.message.ts, text: input.message.text },
+    };
+    const response = await this.sendPayload(payload, options);
+    return { response, triggerId, responseUrl };
+  }
+
+  /**
+   * The user presses Submit on a modal the fake holds: a `view_submission` with `view.state.values`
+   * as Slack builds them, one entry per input block, holding what the user entered — `entries` by
+   * block id (a string for text inputs and selects, an array for multi-selects, null to clear) —
+   * and else the input's initial value. Slack's handling of the answer (update, errors, close) is
+   * applied to the fake's modal; `problems` lists what Slack would have refused in it.
+   */
+  async viewSubmission(
+    input: {
+      user: string;
+      viewId: string;
+      entries?: Record<string, string | string[] | { value: string; text: string } | null>;
+    },
+    options: SendOptions = {},
+  ): Promise<{ response: DriverResponse; answer: Record<string, unknown> | undefined; problems: string[] }> {
+    const slack = this.options.slack;
+    const view = slack.modals.get(input.viewId);
+    if (!view) throw new Error(`the fake has no open view ${input.viewId}`);
+    const values = stateValues(view, input.entries ?? {});
+    const payload = {
+      type: "view_submission",
+      team: { id: slack.teamId, domain: "bsi-fake" },
+      user: {
+        id: input.user,
+        username: input.user.toLowerCase(),
+        name: input.user.toLowerCase(),
+        team_id: slack.teamId,
+      },
+      api_app_id: this.apiAppId,
+      token: "legacy-verification-token",
+      trigger_id: this.triggerId(),
+      view: {
+        ...view,
+        state: { values },
+        app_id: this.apiAppId,
+        bot_id: slack.botId,
+        root_view_id: view.id,
+        previous_view_id: null,
+      },
+      response_urls: [],
+      is_enterprise_install: false,
+      enterprise: null,
+    };
+    const response = await this.sendPayload(payload, options);
+    let answer: Record<string, unknown> | undefined;
+    if (response.body.trim() !== "") {
+      try {
+        answer = JSON.parse(response.body) as Record<string, unknown>;
+      } catch {
+        return {
+          response,
+          answer: undefined,
+          problems: [`the answer is not JSON: ${response.body.slice(0, 200)}`],
+        };
+      }
+    }
+    const problems = response.status === 200 ? slack.applyViewResponse(input.viewId, answer) : [];
+    return { response, answer, problems };
+  }
+
   private triggerId(): string {
     return `${Date.now()}.${Math.floor(Math.random() * 1e12)}.${randomBytes(16).toString("hex")}`;
   }
+}
+
+type Entry = string | string[] | { value: string; text: string } | null;
+
+function optionsOf(element: Record<string, unknown>): { text: { text: string }; value: string }[] {
+  return Array.isArray(element.options)
+    ? (element.options as { text: { text: string }; value: string }[])
+    : [];
+}
+
+function selected(element: Record<string, unknown>, value: string | { value: string; text: string }) {
+  if (typeof value !== "string")
+    return { text: { type: "plain_text", text: value.text, emoji: true }, value: value.value };
+  const known = optionsOf(element).find((option) => option.value === value);
+  return { text: { type: "plain_text", text: known?.text.text ?? value, emoji: true }, value };
+}
+
+/** `view.state.values` for a view: block id → action id → the element's type and value. */
+function stateValues(view: Record<string, unknown>, entries: Record<string, Entry>) {
+  const values: Record<string, Record<string, Record<string, unknown>>> = {};
+  const blocks = Array.isArray(view.blocks) ? (view.blocks as Record<string, unknown>[]) : [];
+  for (const block of blocks) {
+    if (block.type !== "input" || typeof block.element !== "object" || block.element === null) continue;
+    const element = block.element as Record<string, unknown>;
+    const blockId = String(block.block_id);
+    const actionId = String(element.action_id);
+    const type = String(element.type);
+    const entry = blockId in entries ? entries[blockId] : undefined;
+    const hasEntry = blockId in entries;
+    let state: Record<string, unknown>;
+    if (type === "multi_static_select" || type === "multi_external_select") {
+      const chosen = hasEntry
+        ? (Array.isArray(entry) ? entry : entry ? [entry] : []).map((value) => selected(element, value))
+        : Array.isArray(element.initial_options)
+          ? element.initial_options
+          : [];
+      state = { type, selected_options: chosen };
+    } else if (type.endsWith("_select")) {
+      const chosen = hasEntry
+        ? entry && !Array.isArray(entry)
+          ? selected(element, entry)
+          : null
+        : (element.initial_option ?? null);
+      state = { type, selected_option: chosen };
+    } else {
+      const value = hasEntry ? (typeof entry === "string" ? entry : null) : (element.initial_value ?? null);
+      state = { type, value: value === "" ? null : value };
+    }
+    values[blockId] = { [actionId]: state };
+  }
+  return values;
 }
