@@ -1,7 +1,19 @@
 import type { BsiClient } from "@bsi/client";
 
 /** The part of the BSI Desk API client the bot uses (tests and chat pass the real client). */
-export type DeskApi = Pick<BsiClient, "ask" | "listEvents" | "listPractices" | "listRequests" | "getRequest">;
+export type DeskApi = Pick<
+  BsiClient,
+  | "ask"
+  | "listEvents"
+  | "listPractices"
+  | "listRequests"
+  | "getRequest"
+  | "createRequest"
+  | "transitionRequest"
+  | "listWebhooks"
+  | "createWebhook"
+  | "deleteWebhook"
+>;
 
 /**
  * The bot answers Slack within 3 seconds, so it gives the API 2.5: past that the user is told the

@@ -2,13 +2,21 @@ import { realpathSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { pathToFileURL } from "node:url";
 import { createClient } from "@bsi/client";
-import { App, HTTPReceiver, type Receiver, SocketModeReceiver, webApi } from "@slack/bolt";
+import { App, type CustomRoute, HTTPReceiver, type Receiver, SocketModeReceiver, webApi } from "@slack/bolt";
 import { API_TIMEOUT_MS, type DeskApi } from "./api.js";
 import { type BotConfig, loadConfig, MISSING_CREDENTIALS_MESSAGE } from "./config.js";
 import type { BotDeps } from "./deps.js";
 import { registerListeners } from "./listeners/index.js";
 import { createLogger, type Logger, toBoltLogger } from "./logger.js";
 import { createEventDeduper } from "./middleware/dedupe-events.js";
+import { createRequestFiler } from "./requests/file-request.js";
+import {
+  NO_STATUS_UPDATES,
+  type StatusUpdates,
+  subscribeToStatusUpdates,
+  WEBHOOK_PATH,
+} from "./requests/status-updates.js";
+import { createDeliveryLog, createWebhookHandler } from "./requests/webhook-receiver.js";
 import { createAuthorize } from "./slack/authorize.js";
 import { slackErrorCode } from "./slack/deliver.js";
 
@@ -26,6 +34,8 @@ export interface RunningBot {
   /** HTTP mode: the URL Slack posts events, commands and interactions to. */
   url: string | undefined;
   port: number | undefined;
+  /** Whether the API's webhooks reach the bot (BOT_PUBLIC_URL), and with which secret. */
+  statusUpdates: StatusUpdates;
   stop(): Promise<void>;
 }
 
@@ -49,25 +59,71 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     retryConfig: { retries: 3, factor: 1.5, minTimeout: 250, maxTimeout: 2000 },
   };
 
+  const api =
+    options.api ??
+    createClient({ baseUrl: config.apiUrl, token: config.apiToken, timeoutMs: API_TIMEOUT_MS });
+  // Filled in once the subscription is made, after the server listens (the API may post at once).
+  let statusUpdates: StatusUpdates = NO_STATUS_UPDATES;
+  const liveStatusUpdates: StatusUpdates = {
+    isActive: () => statusUpdates.isActive(),
+    secret: () => statusUpdates.secret(),
+    get url() {
+      return statusUpdates.url;
+    },
+    stop: () => statusUpdates.stop(),
+  };
+  const deps: BotDeps = {
+    api,
+    apiUrl: config.apiUrl,
+    triagers: new Set(config.triagers),
+    logger,
+    deduper: createEventDeduper(),
+    now: options.now ?? (() => new Date()),
+    fileRequest: createRequestFiler({ baseUrl: config.apiUrl, token: config.apiToken }),
+    triageChannel: config.triageChannel,
+    statusUpdates: liveStatusUpdates,
+  };
+  if (!config.triageChannel) {
+    logger.warn("SLACK_TRIAGE_CHANNEL is not set: requests filed from Slack get no triage card");
+  }
+
+  const webhookClient = new webApi.WebClient(botToken, clientOptions);
+  const routes: CustomRoute[] = [
+    {
+      path: "/health",
+      method: ["GET"],
+      handler: (_req, res) => {
+        res.writeHead(200, { "content-type": "application/json" });
+        res.end('{"status":"ok"}');
+      },
+    },
+    {
+      path: WEBHOOK_PATH,
+      method: ["POST"],
+      handler: createWebhookHandler({
+        statusUpdates: liveStatusUpdates,
+        announce: { client: webhookClient, logger, triageChannel: config.triageChannel, now: deps.now },
+        deliveries: createDeliveryLog(),
+      }),
+    },
+  ];
+
   const receiver: Receiver =
     config.mode === "socket" && appToken
-      ? new SocketModeReceiver({ appToken, logger: boltLogger, installerOptions: { clientOptions } })
+      ? new SocketModeReceiver({
+          appToken,
+          logger: boltLogger,
+          // With BOT_PUBLIC_URL, a small HTTP server on BOT_PORT takes the API's webhooks.
+          ...(config.publicUrl ? { customRoutes: routes } : {}),
+          installerOptions: { clientOptions, ...(config.publicUrl ? { port: config.port } : {}) },
+        })
       : new HTTPReceiver({
           signingSecret: signingSecret ?? "",
           endpoints: "/slack/events",
           // Answer Slack as soon as a listener calls ack(); the slow work carries on after.
           processBeforeResponse: false,
           logger: boltLogger,
-          customRoutes: [
-            {
-              path: "/health",
-              method: ["GET"],
-              handler: (_req, res) => {
-                res.writeHead(200, { "content-type": "application/json" });
-                res.end('{"status":"ok"}');
-              },
-            },
-          ],
+          customRoutes: routes,
         });
 
   const identityClient = new webApi.WebClient(undefined, clientOptions);
@@ -84,35 +140,49 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   app.error(async (error) => {
     logger.error({ err: error }, "a listener failed");
   });
-
-  const deps: BotDeps = {
-    api:
-      options.api ??
-      createClient({ baseUrl: config.apiUrl, token: config.apiToken, timeoutMs: API_TIMEOUT_MS }),
-    apiUrl: config.apiUrl,
-    triagers: new Set(config.triagers),
-    logger,
-    deduper: createEventDeduper(),
-    now: options.now ?? (() => new Date()),
-  };
   registerListeners(app, deps);
+  const subscribe = async () => {
+    statusUpdates = await subscribeToStatusUpdates({
+      api,
+      publicUrl: config.publicUrl,
+      fixedSecret: config.webhookSecret,
+      logger,
+    });
+  };
+  const stop = async () => {
+    statusUpdates.stop();
+    await (app.stop() as Promise<void>);
+  };
 
   if (config.mode === "socket") {
     await app.start();
-    return { app, mode: "socket", url: undefined, port: undefined, stop: () => app.stop() as Promise<void> };
+    await subscribe();
+    return { app, mode: "socket", url: undefined, port: undefined, statusUpdates: liveStatusUpdates, stop };
   }
   const server = (await app.start({ port: config.port, host: config.host })) as {
     address(): AddressInfo | string;
+    closeIdleConnections(): void;
   };
   const address = server.address();
   const port = typeof address === "string" ? config.port : address.port;
   const host = config.host.includes(":") ? `[${config.host}]` : config.host;
+  await subscribe();
   return {
     app,
     mode: "http",
     url: `http://${host}:${port}/slack/events`,
     port,
-    stop: () => app.stop() as Promise<void>,
+    statusUpdates: liveStatusUpdates,
+    stop: async () => {
+      // A request answered after close() leaves a keep-alive connection that Node closes only
+      // after its keep-alive timeout; sweep idle ones so stopping takes as long as the last answer.
+      const sweep = setInterval(() => server.closeIdleConnections(), 50);
+      try {
+        await stop();
+      } finally {
+        clearInterval(sweep);
+      }
+    },
   };
 }
 

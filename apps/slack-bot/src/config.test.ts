@@ -45,12 +45,28 @@ describe("loadConfig", () => {
     [{ SLACK_SIGNING_SECRET: "s" }, "SLACK_BOT_TOKEN"],
     [{ SLACK_TRIAGERS: "alice,bob" }, "SLACK_TRIAGERS"],
     [{ SLACK_TRIAGE_CHANNEL: "#triage" }, "SLACK_TRIAGE_CHANNEL"],
+    [{ BOT_PUBLIC_URL: "bot.example.org" }, "BOT_PUBLIC_URL"],
+    [{ BOT_PUBLIC_URL: "https://bot.example.org", BSI_WEBHOOK_SECRET: "hunter2" }, "BSI_WEBHOOK_SECRET"],
+    [{ BSI_WEBHOOK_SECRET: "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw" }, "BSI_WEBHOOK_SECRET"],
   ])("stops on %o with one line naming %s", (env, name) => {
     const result = loadConfig(env);
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.message).toContain(name);
     expect(result.message.split("\n")).toHaveLength(1);
+  });
+
+  it("reads the bot's public URL (without a trailing slash) and the webhook secret", () => {
+    const result = loadConfig({
+      BOT_PUBLIC_URL: "https://bot.example.org/",
+      BSI_WEBHOOK_SECRET: "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
+    });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.config.publicUrl).toBe("https://bot.example.org");
+    expect(result.config.webhookSecret).toBe("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw");
+    const none = loadConfig({ BOT_PUBLIC_URL: "" });
+    expect(none.ok && none.config.publicUrl).toBeUndefined();
   });
 
   it("treats empty variables as unset", () => {

@@ -53,6 +53,11 @@ export const BotConfigSchema = ApiConnectionSchema.extend({
     .max(65535, "BOT_PORT must be between 0 and 65535")
     .default(3000),
   HOST: z.string().trim().min(1, "HOST must not be empty").default("127.0.0.1"),
+  BOT_PUBLIC_URL: optionalText.pipe(httpUrl("BOT_PUBLIC_URL").optional()),
+  BSI_WEBHOOK_SECRET: optionalText.refine(
+    (secret) => secret === undefined || /^whsec_[A-Za-z0-9+/=]{16,}$/.test(secret),
+    { error: "BSI_WEBHOOK_SECRET must be the webhook's signing secret, starting with whsec_" },
+  ),
   LOG_LEVEL: z
     .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
       error: "LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent",
@@ -60,6 +65,13 @@ export const BotConfigSchema = ApiConnectionSchema.extend({
     .default("info"),
 }).superRefine((env, ctx) => {
   const hasAnySlackSetting = env.SLACK_BOT_TOKEN || env.SLACK_SIGNING_SECRET || env.SLACK_APP_TOKEN;
+  if (env.BSI_WEBHOOK_SECRET && !env.BOT_PUBLIC_URL) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["BSI_WEBHOOK_SECRET"],
+      message: "BSI_WEBHOOK_SECRET needs BOT_PUBLIC_URL (the address the API posts status updates to)",
+    });
+  }
   if (!hasAnySlackSetting) return;
   if (!env.SLACK_BOT_TOKEN) {
     ctx.addIssue({
@@ -98,6 +110,13 @@ export interface BotConfig {
   triagers: readonly string[];
   port: number;
   host: string;
+  /**
+   * Where the API can reach this bot (`https://bot.example.org`): the bot then subscribes to the
+   * API's webhooks at `<publicUrl>/bsi/webhooks`. Undefined: no webhooks (see the README).
+   */
+  publicUrl: string | undefined;
+  /** The webhook's signing secret, fixed across restarts; undefined: re-created at each start. */
+  webhookSecret: string | undefined;
   logLevel: ParsedEnv["LOG_LEVEL"];
 }
 
@@ -133,6 +152,8 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
       triagers: parsed.SLACK_TRIAGERS,
       port: parsed.BOT_PORT,
       host: parsed.HOST,
+      publicUrl: parsed.BOT_PUBLIC_URL,
+      webhookSecret: parsed.BSI_WEBHOOK_SECRET,
       logLevel: parsed.LOG_LEVEL,
     },
   };

@@ -1,8 +1,12 @@
+import type { webApi } from "@slack/bolt";
 import type { Logger } from "pino";
 import type { QueryContext } from "./answers/run-query.js";
 import type { Viewer } from "./answers/viewer.js";
 import type { DeskApi } from "./api.js";
 import type { EventDeduper } from "./middleware/dedupe-events.js";
+import type { AnnounceContext } from "./requests/announce.js";
+import type { RequestFiler } from "./requests/file-request.js";
+import type { StatusUpdates } from "./requests/status-updates.js";
 
 /** What the listeners need, built once in app.ts. */
 export interface BotDeps {
@@ -14,6 +18,17 @@ export interface BotDeps {
   logger: Logger;
   deduper: EventDeduper;
   now: () => Date;
+  /** Files a request with an Idempotency-Key, telling a replay from a new filing. */
+  fileRequest: RequestFiler;
+  /** SLACK_TRIAGE_CHANNEL: where each new request gets its card. */
+  triageChannel: string | undefined;
+  /** Whether the API's webhooks announce filings and moves (else the bot does, for its own). */
+  statusUpdates: StatusUpdates;
+}
+
+/** What announcing a filing or a move needs, with the Web API client at hand. */
+export function announceContextFor(deps: BotDeps, client: webApi.WebClient): AnnounceContext {
+  return { client, logger: deps.logger, triageChannel: deps.triageChannel, now: deps.now };
 }
 
 /** The context for running a query on behalf of a Slack user, with failures logged. */

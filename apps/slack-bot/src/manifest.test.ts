@@ -6,7 +6,11 @@ import type { BotDeps } from "./deps.js";
 import { registerListeners } from "./listeners/index.js";
 
 interface Manifest {
-  features: { slash_commands: { command: string; url: string }[]; app_home: { home_tab_enabled: boolean } };
+  features: {
+    slash_commands: { command: string; url: string }[];
+    app_home: { home_tab_enabled: boolean };
+    shortcuts: { name: string; type: string; callback_id: string; description: string }[];
+  };
   oauth_config: { scopes: { bot: string[] } };
   settings: {
     event_subscriptions: { request_url: string; bot_events: string[] };
@@ -22,16 +26,19 @@ function listenedTo() {
   const seen = {
     commands: [] as string[],
     events: [] as string[],
-    actions: [] as string[],
+    actions: [] as unknown[],
     options: [] as string[],
+    shortcuts: [] as { callback_id: string; type: string }[],
+    views: [] as string[],
   };
   const recorder = {
     use: () => undefined,
     command: (name: string) => seen.commands.push(name),
     event: (name: string) => seen.events.push(name),
-    action: (id: string) => seen.actions.push(id),
+    action: (id: unknown) => seen.actions.push(id),
     options: (constraint: { action_id: string }) => seen.options.push(constraint.action_id),
-    view: () => undefined,
+    shortcut: (constraint: { callback_id: string; type: string }) => seen.shortcuts.push(constraint),
+    view: (constraint: { callback_id: string }) => seen.views.push(constraint.callback_id),
   };
   registerListeners(recorder as unknown as App, {} as BotDeps);
   return seen;
@@ -71,12 +78,27 @@ describe("manifest.yaml", () => {
     }
   });
 
+  it("declares every message shortcut the bot answers, with Slack's length limits", () => {
+    expect(seen.shortcuts).toEqual([{ callback_id: "file_bsi_request", type: "message_action" }]);
+    for (const shortcut of seen.shortcuts) {
+      const declared = manifest.features.shortcuts.find(
+        (entry) => entry.callback_id === shortcut.callback_id,
+      );
+      expect(declared?.type).toBe("message");
+      expect(declared?.name.length).toBeLessThanOrEqual(25);
+      expect(declared?.description.length).toBeLessThanOrEqual(80);
+    }
+    expect(seen.views).toEqual(expect.arrayContaining(["request.file", "request.decline"]));
+  });
+
   it("asks for the bot scopes the features need and the Home tab", () => {
     expect(manifest.oauth_config.scopes.bot.sort()).toEqual(
       [
         "app_mentions:read",
+        "channels:history",
         "chat:write",
         "commands",
+        "groups:history",
         "im:history",
         "im:read",
         "im:write",

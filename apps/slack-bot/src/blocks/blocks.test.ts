@@ -168,6 +168,6 @@ describe("home", () => {
       }),
     );
     expect(text).toContain("can't reach its catalogue");
-    expect(text).toContain("once filing requests from Slack is available");
+    expect(text).toContain("Your requests can't be listed yet");
   });
 });

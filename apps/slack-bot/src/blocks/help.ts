@@ -9,7 +9,7 @@ export function renderHelp(options: { prefix?: string; intro?: string } = {}): S
     `\`${p}events [words]\` — upcoming events, optionally matching words: \`${p}events biometrics Dakar\``,
     `\`${p}practices [topic]\` — good practices on border security and management: \`${p}practices PNR\``,
     `\`${p}status [reference]\` — your requests, or one request: \`${p}status BSI-2026-0042\``,
-    `\`${p}request\` — file a request for assistance (coming soon)`,
+    `\`${p}request [summary]\` — file a request for assistance, training, a workshop seat or expert advice (opens a form)`,
     `\`${p}help\` — this list`,
     `Anything else is a question: \`${p}workshops in the Sahel next month\``,
   ];

@@ -112,7 +112,7 @@ export function renderHome(input: HomeInput): KnownBlock[] {
   } else if (input.requests.state === "not_allowed") {
     blocks.push(context(["Your requests can't be shown: BSI Desk's API key lacks the requests:read scope."]));
   } else if (input.requests.state === "not_ready") {
-    blocks.push(context(["Your requests will be listed here once filing requests from Slack is available."]));
+    blocks.push(context(["Your requests can't be listed yet: BSI Desk's API has no requests routes."]));
   } else {
     blocks.push(context(["Your requests can't be loaded right now — try again in a minute."]));
   }
@@ -120,7 +120,15 @@ export function renderHome(input: HomeInput): KnownBlock[] {
   blocks.push({
     type: "actions",
     block_id: BLOCK_IDS.homeActions,
-    elements: [button({ text: "Refresh", actionId: ACTION_IDS.refreshHome, value: "refresh" })],
+    elements: [
+      button({
+        text: "File a request",
+        actionId: ACTION_IDS.openRequestForm,
+        value: "open",
+        style: "primary",
+      }),
+      button({ text: "Refresh", actionId: ACTION_IDS.refreshHome, value: "refresh" }),
+    ],
   });
   return blocks.slice(0, SLACK_LIMITS.blocksPerView);
 }

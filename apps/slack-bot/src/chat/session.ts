@@ -6,7 +6,7 @@ import { renderNotice } from "../blocks/answer.js";
 import { renderHelp } from "../blocks/help.js";
 import { ACTION_IDS } from "../blocks/ids.js";
 import type { SlackMessage } from "../blocks/types.js";
-import { REQUEST_NOT_READY } from "../listeners/commands/bsi-command.js";
+import { REQUEST_IN_SLACK_ONLY } from "../listeners/commands/bsi-command.js";
 import { renderMessageAsText, type TextStyle } from "./render-text.js";
 
 export interface ChatSession {
@@ -63,7 +63,7 @@ export function createChatSession(options: {
             : "Ask a question in plain words, or use these commands (the same as /bsi in Slack):",
         });
       } else if (parsed.kind === "request") {
-        message = renderNotice(REQUEST_NOT_READY);
+        message = renderNotice(REQUEST_IN_SLACK_ONLY);
       } else {
         message = await runQuery(parsed.query, context);
       }

@@ -53,14 +53,16 @@ describe("/bsi help and unknown subcommands", () => {
     expect(text).toContain("/bsi events");
   });
 
-  it("says that filing a request is not available yet, keeping what was typed", async () => {
+  it("opens the request form for `/bsi request`, with what was typed as its summary", async () => {
     const { response } = await harness.driver.command({
       text: "request training for 20 officers",
       user: "U0ALICE",
     });
-    const text = readableText(JSON.parse(response.body));
-    expect(text).toContain("coming soon");
-    expect(text).toContain("training for 20 officers");
+    expect(response.status).toBe(200);
+    const opened = await harness.slack.waitFor("views.open", (call) =>
+      JSON.stringify(call.params.view).includes("training for 20 officers"),
+    );
+    expect(opened.response.ok).toBe(true);
   });
 });
 

@@ -188,7 +188,7 @@ describe("App Home", () => {
         (recorded) =>
           recorded.params.user_id === "U0ALICE" &&
           readableText(recorded.params.view as Record<string, unknown>).includes(
-            "once filing requests from Slack is available",
+            "Your requests can't be listed yet",
           ),
       );
       expect(readableText(call.params.view as Record<string, unknown>)).toContain("Upcoming events");

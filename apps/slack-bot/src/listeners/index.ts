@@ -5,6 +5,8 @@ import { registerActions } from "./actions/index.js";
 import { registerCommands } from "./commands/index.js";
 import { registerEvents } from "./events/index.js";
 import { registerOptions } from "./options/index.js";
+import { registerShortcuts } from "./shortcuts/index.js";
+import { registerViews } from "./views/index.js";
 
 /** Wires every listener (and the event de-duplication that runs before them) to the app. */
 export function registerListeners(app: App, deps: BotDeps): void {
@@ -12,5 +14,7 @@ export function registerListeners(app: App, deps: BotDeps): void {
   registerCommands(app, deps);
   registerEvents(app, deps);
   registerActions(app, deps);
-  registerOptions(app);
+  registerShortcuts(app, deps);
+  registerViews(app, deps);
+  registerOptions(app, deps);
 }

@@ -18,4 +18,13 @@ describe("slackTextToPlain", () => {
   it("removes broadcast mentions and decodes entities", () => {
     expect(slackTextToPlain("<!channel> events &lt;in&gt; Dakar", "U0BOT")).toBe("events <in> Dakar");
   });
+
+  it("keeps line breaks and link targets for text filed into a request", () => {
+    expect(
+      slackTextToPlain("Need help  with\n\n\n\n<https://un.org/bsi|the BSI page>\n  &amp; more", "U0BOT", {
+        keepLineBreaks: true,
+        keepUrls: true,
+      }),
+    ).toBe("Need help with\n\nthe BSI page (https://un.org/bsi)\n& more");
+  });
 });

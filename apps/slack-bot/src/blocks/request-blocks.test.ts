@@ -1,0 +1,174 @@
+import { ALLOWED_TRANSITIONS, REQUEST_LIMITS, REQUEST_STATUSES, type RequestStatus } from "@bsi/domain";
+import { describe, expect, it } from "vitest";
+import { validateBlocks, validateView } from "../test/fake-slack.js";
+import { makeEvent, makeRequest } from "../test/fixtures.js";
+import { FORM_BLOCK_IDS, moveActionId } from "./ids.js";
+import { buildDeclineForm, buildFiledView, buildRequestForm, decodeFormMetadata } from "./request-form.js";
+import { renderMoveNotice, renderReceipt } from "./request-notice.js";
+import { countryOptions, eventOptions } from "./request-options.js";
+import { decodeMoveValue, renderTriageCard } from "./triage-card.js";
+
+function actionIds(blocks: unknown): string[] {
+  return [...JSON.stringify(blocks).matchAll(/"action_id":"([^"]+)"/g)].map((match) => match[1] ?? "");
+}
+
+describe("request form", () => {
+  it("carries the domain's limits as max_length and hints", () => {
+    const form = buildRequestForm({ metadata: {} });
+    const input = (blockId: string) =>
+      form.blocks.find((block) => block.block_id === blockId) as unknown as {
+        element: { max_length?: number };
+        hint?: { text: string };
+      };
+    expect(input(FORM_BLOCK_IDS.summary).element.max_length).toBe(REQUEST_LIMITS.summary);
+    expect(input(FORM_BLOCK_IDS.summary).hint?.text).toContain("150");
+    expect(input(FORM_BLOCK_IDS.details).element.max_length).toBe(REQUEST_LIMITS.detailsInSlack);
+    expect(input(FORM_BLOCK_IDS.details).hint?.text).toContain("3,000");
+    expect(input(FORM_BLOCK_IDS.agency).element.max_length).toBe(REQUEST_LIMITS.agency);
+  });
+
+  it("stays within Slack's limits however long the prefilled text is", () => {
+    const form = buildRequestForm({
+      summary: "s".repeat(400),
+      details: "d".repeat(5000),
+      email: "someone@example.org",
+      metadata: {
+        name: "N".repeat(5000),
+        permalink: "https://x.slack.com/archives/C1/p1",
+        source: { channel: "C1", ts: "1.2" },
+      },
+    });
+    expect(validateView(form, "modal")).toEqual([]);
+    expect(decodeFormMetadata(form.private_metadata)).toEqual({ source: { channel: "C1", ts: "1.2" } });
+    expect(validateView(buildDeclineForm({ reference: "BSI-2026-0001", card: undefined }), "modal")).toEqual(
+      [],
+    );
+    expect(
+      validateView(
+        buildFiledView(makeRequest({ summary: "&".repeat(150) }), { hasTriageChannel: true }),
+        "modal",
+      ),
+    ).toEqual([]);
+  });
+
+  it("offers every country by English or French name, at most 100 at a time", () => {
+    expect(countryOptions("allemagne")[0]).toEqual({
+      text: { type: "plain_text", text: "Germany (Allemagne)" },
+      value: "DE",
+    });
+    expect(countryOptions("Sénégal")[0]?.value).toBe("SN");
+    expect(countryOptions("sn")[0]?.value).toBe("SN");
+    expect(countryOptions("a").length).toBe(100);
+    for (const option of countryOptions("")) expect(option.text.text.length).toBeLessThanOrEqual(75);
+  });
+
+  it("lists events by date and title within an option's 75 characters", () => {
+    const [option] = eventOptions([makeEvent({ title: "A very long title ".repeat(10) })]);
+    expect(option?.value).toBe("2026-09-dakar-api-pnr-workshop");
+    expect(option?.text.text.startsWith("14 Sep 2026 · A very long title")).toBe(true);
+    expect(option?.text.text.length).toBeLessThanOrEqual(75);
+  });
+});
+
+describe("triage card", () => {
+  it.each(REQUEST_STATUSES.map((status) => [status]))(
+    "offers only the legal triage moves from %s",
+    (status) => {
+      const card = renderTriageCard(makeRequest({ status: status as RequestStatus, history: [] }));
+      const offered = actionIds(card.blocks);
+      const legal = ALLOWED_TRANSITIONS[status as RequestStatus].filter((to) => to !== "withdrawn");
+      expect(offered.sort()).toEqual(legal.map(moveActionId).sort());
+      expect(card.metadata).toEqual({
+        event_type: "bsi_request_card",
+        event_payload: { reference: "BSI-2026-0042", status, version: 0 },
+      });
+    },
+  );
+
+  it("shows the history, and mentions Slack actors only when asked (edits)", () => {
+    const request = makeRequest({
+      status: "under_review",
+      history: [
+        { at: "2026-02-02T10:00:00.000Z", actor: "U0ALICE", from: null, to: "submitted", note: null },
+        {
+          at: "2026-02-03T09:30:00.000Z",
+          actor: "U0TRIAGER",
+          from: "submitted",
+          to: "under_review",
+          note: "Looking <!channel>",
+        },
+      ],
+    });
+    const posted = JSON.stringify(renderTriageCard(request).blocks);
+    expect(posted).toContain("Filed (Submitted) by the requester");
+    expect(posted).toContain("Tuesday 3 February 2026, 09:30 UTC");
+    expect(posted).toContain("by `U0TRIAGER`");
+    expect(posted).toContain("&lt;!channel&gt;");
+    expect(JSON.stringify(renderTriageCard(request, { mentions: true }).blocks)).toContain("by <@U0TRIAGER>");
+  });
+
+  it("stays within Slack's limits with the longest fields the API allows", () => {
+    const request = makeRequest({
+      summary: "<".repeat(REQUEST_LIMITS.summary),
+      details: "&".repeat(REQUEST_LIMITS.details),
+      agency: ">".repeat(REQUEST_LIMITS.agency),
+      history: Array.from({ length: 30 }, (_, index) => ({
+        at: "2026-02-02T10:00:00.000Z",
+        actor: "x".repeat(200),
+        from: "submitted" as const,
+        to: "under_review" as const,
+        note: `${index}${"&".repeat(REQUEST_LIMITS.note)}`,
+      })),
+    });
+    expect(validateBlocks(renderTriageCard(request).blocks, 50)).toEqual([]);
+    expect(
+      validateBlocks(
+        renderMoveNotice(request, { from: "submitted", to: "declined", actor: "U0T", note: "&".repeat(1000) })
+          .blocks,
+        50,
+      ),
+    ).toEqual([]);
+  });
+
+  it("reads only well-formed button values", () => {
+    expect(decodeMoveValue('{"reference":"BSI-2026-0001","to":"accepted"}')).toEqual({
+      reference: "BSI-2026-0001",
+      to: "accepted",
+    });
+    expect(decodeMoveValue('{"reference":"BSI-2026-0001","to":"deleted"}')).toBeUndefined();
+    expect(decodeMoveValue("not json")).toBeUndefined();
+  });
+});
+
+describe("requester notices", () => {
+  it("offers Withdraw only while the lifecycle allows it", () => {
+    expect(actionIds(renderReceipt(makeRequest({ status: "submitted" })).blocks)).toEqual([
+      "request.withdraw",
+    ]);
+    const completed = makeRequest({ status: "completed" });
+    expect(
+      actionIds(
+        renderMoveNotice(completed, { from: "in_progress", to: "completed", actor: "U0T", note: null })
+          .blocks,
+      ),
+    ).toEqual([]);
+  });
+
+  it("gives a decline's reason, and says 'You withdrew' to a requester who withdrew", () => {
+    const declined = renderMoveNotice(makeRequest({ status: "declined" }), {
+      from: "under_review",
+      to: "declined",
+      actor: "U0TRIAGER",
+      note: "Out of scope",
+    });
+    expect(declined.text).toBe("BSI-2026-0042 is now Declined — Out of scope");
+    expect(JSON.stringify(declined.blocks)).toContain("*Reason*: Out of scope");
+    const withdrawn = renderMoveNotice(makeRequest({ status: "withdrawn" }), {
+      from: "submitted",
+      to: "withdrawn",
+      actor: "U0ALICE",
+      note: null,
+    });
+    expect(JSON.stringify(withdrawn.blocks)).toContain("You withdrew *BSI-2026-0042*");
+  });
+});

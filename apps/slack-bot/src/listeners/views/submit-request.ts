@@ -1,0 +1,120 @@
+import { ApiError } from "@bsi/client";
+import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from "@slack/bolt";
+import { apiStatus, isUnavailable } from "../../answers/failures.js";
+import { API_TIMEOUT_MS } from "../../api.js";
+import { FORM_BLOCK_IDS } from "../../blocks/ids.js";
+import { buildFiledView, decodeFormMetadata } from "../../blocks/request-form.js";
+import { announceContextFor, type BotDeps } from "../../deps.js";
+import { announceNewRequest } from "../../requests/announce.js";
+import { type FiledRequest, fileBefore, isKeyInProgress } from "../../requests/file-request.js";
+import {
+  errorsForFields,
+  type FormErrors,
+  idempotencyKeyFor,
+  readRequestForm,
+} from "../../requests/request-form.js";
+import { findTriageCard } from "../../requests/triage-cards.js";
+
+/** How long a repeat waits before checking that the first submission posted the card. */
+const REPLAY_SETTLE_MS = 1500;
+
+const KEPT = "Nothing you typed is lost:";
+
+/** The messages for a filing the API did not accept, under the inputs (the form stays open). */
+export function describeFilingFailure(error: unknown): FormErrors {
+  const top = FORM_BLOCK_IDS.type;
+  if (isUnavailable(error)) {
+    return {
+      [top]: `BSI Desk couldn't reach its request desk just now. ${KEPT} press Submit again in a moment — it won't be filed twice.`,
+    };
+  }
+  if (isKeyInProgress(error)) {
+    return {
+      [top]: `Your request is still being filed. ${KEPT} press Submit again in a moment — it won't be filed twice.`,
+    };
+  }
+  const status = apiStatus(error);
+  if ((status === 400 || status === 422) && error instanceof ApiError) {
+    const errors = errorsForFields(error.fieldErrors());
+    if (Object.keys(errors).length > 0) return errors;
+    return { [top]: `BSI Desk couldn't file this: ${error.problem.detail}` };
+  }
+  if (status === 401 || status === 403) {
+    return {
+      [top]: `BSI Desk isn't allowed to file requests (its API key lacks the requests:write scope). ${KEPT} please tell the BSI Desk administrators, then press Submit again.`,
+    };
+  }
+  if (status === 429) return { [top]: `BSI Desk is busy right now. ${KEPT} press Submit again in a minute.` };
+  return { [top]: `BSI Desk's request desk had a problem. ${KEPT} press Submit again in a moment.` };
+}
+
+/**
+ * The request form submitted. Validated with the domain schema first (each failing field gets
+ * its message under it); then filed with an Idempotency-Key made from the view, so a double click
+ * or a redelivery files one request. Slack closes the form with an error unless it is answered
+ * within 3 s, so the API gets at most 2.5 s; when it is down or slow the form stays open with
+ * everything typed and says to press Submit again. Filed, the form turns into a confirmation.
+ */
+export function submitRequest(deps: BotDeps) {
+  return async ({
+    ack,
+    body,
+    view,
+    client,
+  }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
+    const deadline = Date.now() + API_TIMEOUT_MS;
+    const outcome = readRequestForm(view.state.values, decodeFormMetadata(view.private_metadata), {
+      userId: body.user.id,
+      teamId: body.user.team_id ?? body.team?.id,
+      userName: body.user.name,
+    });
+    if (!outcome.ok) {
+      await ack({ response_action: "errors", errors: outcome.errors });
+      return;
+    }
+    let filed: FiledRequest;
+    try {
+      filed = await fileBefore(deps.fileRequest, outcome.request, {
+        idempotencyKey: idempotencyKeyFor(view.id, outcome.request),
+        deadline,
+      });
+    } catch (error) {
+      const status = apiStatus(error);
+      if (
+        !isUnavailable(error) &&
+        status !== 400 &&
+        status !== 422 &&
+        status !== 429 &&
+        !isKeyInProgress(error)
+      )
+        deps.logger.error({ err: error }, "the API refused to file a request");
+      await ack({ response_action: "errors", errors: describeFilingFailure(error) });
+      return;
+    }
+    await ack({
+      response_action: "update",
+      view: buildFiledView(filed.request, { hasTriageChannel: deps.triageChannel !== undefined }),
+    });
+    deps.logger.info(
+      { reference: filed.request.reference, isReplay: filed.isReplay, user: body.user.id },
+      "request filed from Slack",
+    );
+    // With webhooks on, the API's request.created delivery posts the card and the receipt.
+    if (deps.statusUpdates.isActive()) return;
+    const announce = announceContextFor(deps, client);
+    try {
+      if (filed.isReplay) {
+        // The first submission announced it, unless the API filed it after the bot gave up.
+        if (!deps.triageChannel) return;
+        await new Promise((resolve) => setTimeout(resolve, REPLAY_SETTLE_MS));
+        if (await findTriageCard(client, deps.triageChannel, filed.request, deps.now)) return;
+      }
+      await announceNewRequest(announce, filed.request);
+    } catch (error) {
+      deps.logger.error(
+        { err: error, reference: filed.request.reference },
+        "could not announce a new request",
+      );
+    }
+  };
+}
