@@ -5,14 +5,17 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
+import { FORM_BLOCK_IDS } from "../blocks/ids.js";
 import { FakeSlack } from "../test/fake-slack.js";
 import { SlackDriver } from "../test/slack-driver.js";
 
 /**
  * The bot under load, each part in its own process on loopback: the API (seeded SQLite), the bot in
  * HTTP mode, and here the fake Slack and the load. Measures what Slack cares about: how fast a
- * signed `/bsi next` is acknowledged (autocannon), and how long a mention takes to become a
- * chat.postMessage in its thread with 20 people asking at once (each waits for their answer).
+ * signed `/bsi next` is acknowledged (autocannon), how long a mention takes to become a
+ * chat.postMessage in its thread, how long `/bsi request` takes to become views.open (Slack's
+ * trigger lasts 3 s), and how long a filled form takes to come back as the confirmation — each with
+ * 20 people at once, each waiting for their answer before going again.
  */
 
 export interface BenchRow {
@@ -127,6 +130,35 @@ async function startBaseline(): Promise<Child> {
       await new Promise((resolve) => child.once("exit", resolve));
     },
   };
+}
+
+/** An API key for the bot, made with the API's CLI on the bench database (the secret is its last line). */
+async function createBotKey(cliScript: string, databaseFile: string): Promise<string> {
+  const child = spawn(
+    process.execPath,
+    [
+      cliScript,
+      "keys",
+      "create",
+      "--name",
+      "bench-bot",
+      "--scopes",
+      "requests:read,requests:write,requests:manage",
+    ],
+    {
+      env: { ...process.env, DATABASE_URL: `file:${databaseFile}`, LOG_LEVEL: "warn" },
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
+  let output = "";
+  child.stdout?.on("data", (chunk: Buffer) => {
+    output += chunk.toString("utf8");
+  });
+  const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
+  const secret = output.trim().split("\n").at(-1)?.trim() ?? "";
+  if (code !== 0 || !secret.startsWith("bsi_"))
+    throw new Error(`could not create the bot's API key: ${output}`);
+  return secret;
 }
 
 function percentile(sorted: number[], fraction: number): number {
@@ -255,6 +287,102 @@ async function measureMentions(
   };
 }
 
+/** The summary a request form was opened with (what followed `/bsi request`). */
+function summaryOf(view: unknown): string | undefined {
+  const blocks = (view as { blocks?: { block_id?: string; element?: { initial_value?: string } }[] }).blocks;
+  return blocks?.find((block) => block.block_id === FORM_BLOCK_IDS.summary)?.element?.initial_value;
+}
+
+/**
+ * 20 people filing requests, each in turn: `/bsi request <summary>` (timed until the fake sees
+ * views.open), then Submit on the form (timed until the confirmation comes back as the answer to
+ * the view_submission, which includes POST /v1/requests).
+ */
+async function measureRequestForms(
+  slack: FakeSlack,
+  driver: SlackDriver,
+  durationSeconds: number,
+): Promise<[BenchRow, BenchRow]> {
+  const pending = new Map<string, (opened: { at: number; viewId: string | undefined }) => void>();
+  const unsubscribe = slack.onCall((call) => {
+    if (call.method !== "views.open") return;
+    const summary = summaryOf(call.params.view);
+    const resolve = summary ? pending.get(summary) : undefined;
+    if (!summary || !resolve) return;
+    pending.delete(summary);
+    const view = call.response.view as { id?: string } | undefined;
+    resolve({ at: performance.now(), viewId: call.response.ok === true ? view?.id : undefined });
+  });
+  const openLatencies: number[] = [];
+  const submitLatencies: number[] = [];
+  let openFailures = 0;
+  let submitFailures = 0;
+  const deadline = performance.now() + durationSeconds * 1000;
+  const user = async (index: number) => {
+    const userId = `U0BENCH${String(index).padStart(2, "0")}`;
+    slack.addUser({
+      id: userId,
+      name: `bench${index}`,
+      realName: `Bench User ${index}`,
+      email: `bench${index}@example.org`,
+    });
+    let turn = 0;
+    while (performance.now() < deadline) {
+      turn += 1;
+      const summary = `Bench request ${index}-${turn}: training for border officers`;
+      const opened = new Promise<{ at: number; viewId: string | undefined }>((resolve) => {
+        const timer = setTimeout(() => resolve({ at: Number.NaN, viewId: undefined }), 10_000);
+        pending.set(summary, (value) => {
+          clearTimeout(timer);
+          resolve(value);
+        });
+      });
+      const started = performance.now();
+      await driver.command({ text: `request ${summary}`, user: userId });
+      const { at, viewId } = await opened;
+      if (Number.isNaN(at) || !viewId) {
+        openFailures += 1;
+        pending.delete(summary);
+        continue;
+      }
+      openLatencies.push(at - started);
+      const submitted = performance.now();
+      const { answer } = await driver.viewSubmission({
+        user: userId,
+        viewId,
+        entries: {
+          [FORM_BLOCK_IDS.type]: "training",
+          [FORM_BLOCK_IDS.memberState]: { value: "SN", text: "Senegal (Sénégal)" },
+        },
+      });
+      if (answer?.response_action === "update") submitLatencies.push(performance.now() - submitted);
+      else submitFailures += 1;
+    }
+  };
+  const started = performance.now();
+  await Promise.all(Array.from({ length: USERS }, (_, index) => user(index + 1)));
+  const elapsedSeconds = (performance.now() - started) / 1000;
+  unsubscribe();
+  openLatencies.sort((a, b) => a - b);
+  submitLatencies.sort((a, b) => a - b);
+  return [
+    {
+      name: `/bsi request → views.open (${USERS} users)`,
+      requestsPerSecond: Math.round(openLatencies.length / elapsedSeconds),
+      p50Ms: percentile(openLatencies, 0.5),
+      p99Ms: percentile(openLatencies, 0.99),
+      errors: openFailures,
+    },
+    {
+      name: `form submission → confirmation (${USERS} users)`,
+      requestsPerSecond: Math.round(submitLatencies.length / elapsedSeconds),
+      p50Ms: percentile(submitLatencies, 0.5),
+      p99Ms: percentile(submitLatencies, 0.99),
+      errors: submitFailures,
+    },
+  ];
+}
+
 /** Runs the bot benchmark; the parts must be built (`npm run build`). */
 export async function runBotBench(options: { durationSeconds?: number } = {}): Promise<BotBenchResult> {
   const durationSeconds = options.durationSeconds ?? 10;
@@ -281,6 +409,10 @@ export async function runBotBench(options: { durationSeconds?: number } = {}): P
       `http://127.0.0.1:${apiPort}/health`,
     );
     children.push(api);
+    const botKey = await createBotKey(
+      apiScript.replace(/server\.js$/, "cli.js"),
+      join(directory, "bench.sqlite"),
+    );
     const botPort = await freePort();
     const bot = await startChild(
       "slack-bot",
@@ -294,6 +426,8 @@ export async function runBotBench(options: { durationSeconds?: number } = {}): P
         HOST: "127.0.0.1",
         LOG_LEVEL: "warn",
         SLACK_APP_TOKEN: "",
+        BSI_API_TOKEN: botKey,
+        SLACK_TRIAGE_CHANNEL: "C0TRIAGE",
       },
       `http://127.0.0.1:${botPort}/health`,
     );
@@ -319,6 +453,7 @@ export async function runBotBench(options: { durationSeconds?: number } = {}): P
     );
 
     const mentions = await measureMentions(slack, driver, durationSeconds);
+    const [formOpen, formSubmit] = await measureRequestForms(slack, driver, durationSeconds);
     const limit = `p99 < ${SLACK_ACK_LIMIT_MS} ms`;
     const ratio = (row: BenchRow) =>
       Math.round((row.requestsPerSecond / Math.max(1, baselineRow.requestsPerSecond)) * 100) / 100;
@@ -339,6 +474,11 @@ export async function runBotBench(options: { durationSeconds?: number } = {}): P
           bar: limit,
           passed: mentions.p99Ms < SLACK_ACK_LIMIT_MS && (mentions.errors ?? 0) === 0,
         },
+        ...[formOpen, formSubmit].map((row) => ({
+          ...row,
+          bar: limit,
+          passed: row.p99Ms < SLACK_ACK_LIMIT_MS && (row.errors ?? 0) === 0 && row.requestsPerSecond > 0,
+        })),
       ],
       notes,
     };
