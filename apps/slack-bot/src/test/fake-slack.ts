@@ -281,6 +281,11 @@ export class FakeSlack {
     this.pushFault(method, { kind: "http", status, remaining: times });
   }
 
+  /** Forgets every fault still queued: Slack is healthy again. */
+  clearFaults(): void {
+    this.faults.clear();
+  }
+
   private pushFault(method: string, fault: Fault): void {
     const list = this.faults.get(method) ?? [];
     list.push(fault);
