@@ -4,6 +4,7 @@ import { Webhook } from "standardwebhooks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ACTION_IDS, FORM_BLOCK_IDS, moveActionId } from "../blocks/ids.js";
 import { NOT_A_TRIAGER } from "../listeners/actions/move-request.js";
+import { makeRequest } from "../test/fixtures.js";
 import {
   BOT_SCOPES,
   type BotHarness,
@@ -269,6 +270,78 @@ describe("the webhook endpoint", () => {
       readableText(call.params).includes("a note only a forger or a repeat would send"),
     );
     expect(notes).toHaveLength(1);
+  });
+});
+
+describe("deliveries arriving together", () => {
+  it("a filing and a move delivered at once make one card, showing the move", async () => {
+    const tool = await api.clientWith(["requests:write", "requests:manage"]);
+    harness.slack.delayNext("chat.postMessage", 400);
+    const filed = await tool.createRequest({
+      type: "information",
+      memberState: "MA",
+      summary: "Filed and moved by another tool at once",
+      requester: { name: "Bob Martin", slackUserId: "U0BOB", slackTeamId: "T0FAKETEAM" },
+      source: "api",
+    });
+    await tool.transitionRequest(filed.reference, { to: "under_review", actor: "case-tracker" });
+    await waitForDirectMessage(harness, "U0BOB", filed.reference, "is now *Under review*");
+    await eventually(() => {
+      const cards = findCard(harness, TRIAGE_CHANNEL, filed.reference);
+      expect(cards).toHaveLength(1);
+      expect(readableText(cards[0] as never)).toContain("*Under review*");
+    }, 10_000);
+    await sleep(500);
+    expect(findCard(harness, TRIAGE_CHANNEL, filed.reference)).toHaveLength(1);
+  });
+
+  it("asks for a move to be sent again while its new request's card is not posted yet; an old request without a card gets one", async () => {
+    const url = harness.bot.statusUpdates.url ?? "";
+    const secret = harness.bot.statusUpdates.secret() ?? "";
+    const send = (id: string, type: string, data: Record<string, unknown>) => {
+      const body = JSON.stringify({ type, data: { activity: { type, data } } });
+      const at = new Date();
+      return fetch(url, {
+        method: "POST",
+        body,
+        headers: {
+          "content-type": "application/json",
+          "webhook-id": id,
+          "webhook-timestamp": String(Math.floor(at.getTime() / 1000)),
+          "webhook-signature": new Webhook(secret).sign(id, at, body),
+        },
+      });
+    };
+    const now = new Date().toISOString();
+    const filed = makeRequest({
+      reference: "BSI-2026-9901",
+      status: "submitted",
+      requester: { ...makeRequest().requester, slackUserId: "U0BOB" },
+      createdAt: now,
+      history: [{ at: now, actor: "U0BOB", from: null, to: "submitted", note: null }],
+    });
+    const moved = {
+      ...filed,
+      status: "under_review",
+      history: [
+        ...(filed.history ?? []),
+        { at: now, actor: "case-tracker", from: "submitted", to: "under_review", note: null },
+      ],
+    };
+    const move = { request: moved, from: "submitted", to: "under_review", actor: "case-tracker", note: null };
+    expect((await send("msg_move_first", "request.status_changed", move)).status).toBe(503);
+    expect(findCard(harness, TRIAGE_CHANNEL, filed.reference)).toHaveLength(0);
+    expect((await send("msg_created_late", "request.created", { request: filed })).status).toBe(200);
+    expect((await send("msg_move_first", "request.status_changed", move)).status).toBe(200);
+    const [card, ...others] = findCard(harness, TRIAGE_CHANNEL, filed.reference);
+    expect(others).toEqual([]);
+    expect(readableText(card as never)).toContain("*Under review*");
+
+    const old = new Date(Date.now() - 2 * 60 * 60_000).toISOString();
+    const oldRequest = { ...moved, reference: "BSI-2026-9902", createdAt: old };
+    const oldMove = { ...move, request: oldRequest };
+    expect((await send("msg_old_move", "request.status_changed", oldMove)).status).toBe(200);
+    expect(findCard(harness, TRIAGE_CHANNEL, "BSI-2026-9902")).toHaveLength(1);
   });
 });
 

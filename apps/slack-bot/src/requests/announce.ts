@@ -72,14 +72,27 @@ export async function announceNewRequest(context: AnnounceContext, request: Requ
 }
 
 /**
+ * How long after filing a missing card is taken to be on its way: the API sends webhook deliveries
+ * concurrently, so a move can arrive while the card for `request.created` is still being posted.
+ */
+export const CARD_GRACE_MS = 60_000;
+
+/** A move arrived before its request's card: the delivery is answered 503 and retried by the API. */
+export class CardNotPostedYetError extends Error {}
+
+/**
  * Shows a request's current state on its card: at `known` when the caller has it (a click on the
  * card), else found through the channel history. A card already showing a later state is left as
- * it is (a late webhook must not wind it back); a request without a card gets one.
+ * it is (a late webhook must not wind it back). A request without a card gets one — with
+ * `awaitCreatedCard`, only once it is older than CARD_GRACE_MS (before that the card is presumed on
+ * its way, and CardNotPostedYetError asks for the delivery to be retried), so that a move and a
+ * filing delivered at once do not make two cards.
  */
 export async function refreshTriageCard(
   context: AnnounceContext,
   request: Request,
   known?: CardLocation,
+  options: { awaitCreatedCard?: boolean } = {},
 ): Promise<void> {
   const channel = known?.channel ?? context.triageChannel;
   if (!channel) return;
@@ -90,6 +103,11 @@ export async function refreshTriageCard(
     }
     const found = await findTriageCard(context.client, channel, request, context.now);
     if (!found) {
+      const now = (context.now ?? (() => new Date()))().getTime();
+      const age = now - Date.parse(request.createdAt);
+      if (options.awaitCreatedCard && age < CARD_GRACE_MS) {
+        throw new CardNotPostedYetError(`the card of ${request.reference} is not posted yet`);
+      }
       await postTriageCard(context.client, channel, request);
       return;
     }
@@ -109,9 +127,11 @@ export async function announceMove(
   context: AnnounceContext,
   request: Request,
   move: Move,
-  options: { card?: CardLocation; notifyRequester: boolean },
+  options: { card?: CardLocation; notifyRequester: boolean; awaitCreatedCard?: boolean },
 ): Promise<void> {
-  await refreshTriageCard(context, request, options.card);
+  await refreshTriageCard(context, request, options.card, {
+    ...(options.awaitCreatedCard ? { awaitCreatedCard: true } : {}),
+  });
   const requester = request.requester.slackUserId;
   if (options.notifyRequester && requester) {
     await sendDirectMessage(context, requester, renderMoveNotice(request, move));

@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { type Request, RequestStatusSchema } from "@bsi/domain";
 import { Webhook } from "standardwebhooks";
 import type { Move } from "../blocks/request-notice.js";
-import { type AnnounceContext, announceMove, announceNewRequest } from "./announce.js";
+import { type AnnounceContext, announceMove, announceNewRequest, CardNotPostedYetError } from "./announce.js";
 import type { StatusUpdates } from "./status-updates.js";
 
 /** The largest delivery read; activity payloads are a few kilobytes. */
@@ -128,16 +128,35 @@ export function createWebhookHandler(deps: {
     return signer.webhook;
   };
 
+  /** Deliveries about one request are handled one after the other in this process. */
+  const queues = new Map<string, Promise<unknown>>();
+  function inTurn<T>(reference: string, work: () => Promise<T>): Promise<T> {
+    const previous = queues.get(reference) ?? Promise.resolve();
+    const run = previous.then(work, work);
+    const settled = run.catch(() => undefined);
+    queues.set(reference, settled);
+    void settled.then(() => {
+      if (queues.get(reference) === settled) queues.delete(reference);
+    });
+    return run;
+  }
+
   async function handle(delivery: Delivery): Promise<void> {
     const activity = delivery.data?.activity;
     const data = activity?.data ?? {};
     const request = data.request;
     if (!isRequest(request)) return;
-    if (activity?.type === "request.created") {
+    await inTurn(request.reference, () => announce(activity?.type, data, request));
+  }
+
+  async function announce(type: unknown, data: Record<string, unknown>, request: Request): Promise<void> {
+    if (type === "request.created") {
       await announceNewRequest(deps.announce, request);
-    } else if (activity?.type === "request.status_changed") {
-      const move = moveOf(data);
-      if (move) await announceMove(deps.announce, request, move, { notifyRequester: true });
+      return;
+    }
+    const move = type === "request.status_changed" ? moveOf(data) : undefined;
+    if (move) {
+      await announceMove(deps.announce, request, move, { notifyRequester: true, awaitCreatedCard: true });
     }
   }
 
@@ -177,10 +196,14 @@ export function createWebhookHandler(deps: {
       if (outcome === "repeat") logger.info({ webhookId: id }, "skipping a webhook delivery already handled");
       answer(res, 200, { status: outcome === "repeat" ? "duplicate" : "ok" });
     } catch (error) {
-      logger.error(
-        { err: error, webhookId: id },
-        "could not announce a webhook delivery; the API will retry",
-      );
+      if (error instanceof CardNotPostedYetError) {
+        logger.info({ webhookId: id }, "a move arrived before its request's card; the API will retry it");
+      } else {
+        logger.error(
+          { err: error, webhookId: id },
+          "could not announce a webhook delivery; the API will retry",
+        );
+      }
       answer(res, 503, { error: "try_again" });
     }
   };
