@@ -40,8 +40,6 @@ export interface BotBenchResult {
 
 const SIGNING_SECRET = "bench-signing-secret-0123456789";
 const USERS = 20;
-/** Slack shows the user an error if a command or interaction is not acknowledged within 3 s. */
-const SLACK_ACK_LIMIT_MS = 3000;
 
 async function freePort(): Promise<number> {
   const server = createServer();
@@ -454,7 +452,11 @@ export async function runBotBench(options: { durationSeconds?: number } = {}): P
 
     const mentions = await measureMentions(slack, driver, durationSeconds);
     const [formOpen, formSubmit] = await measureRequestForms(slack, driver, durationSeconds);
-    const limit = `p99 < ${SLACK_ACK_LIMIT_MS} ms`;
+    /** The issues' bars: ack p99 < 50 ms, mention reply < 300 ms, views.open < 300 ms, confirmation < 500 ms. */
+    const bar = (row: BenchRow, maxP99Ms: number) => ({
+      bar: `p99<${maxP99Ms}ms`,
+      passed: row.p99Ms < maxP99Ms && (row.errors ?? 0) === 0 && row.requestsPerSecond > 0,
+    });
     const ratio = (row: BenchRow) =>
       Math.round((row.requestsPerSecond / Math.max(1, baselineRow.requestsPerSecond)) * 100) / 100;
     notes.push(
@@ -463,22 +465,10 @@ export async function runBotBench(options: { durationSeconds?: number } = {}): P
     return {
       results: [
         { ...baselineRow, ratio: 1 },
-        {
-          ...ack,
-          ratio: ratio(ack),
-          bar: limit,
-          passed: ack.p99Ms < SLACK_ACK_LIMIT_MS && (ack.errors ?? 0) === 0,
-        },
-        {
-          ...mentions,
-          bar: limit,
-          passed: mentions.p99Ms < SLACK_ACK_LIMIT_MS && (mentions.errors ?? 0) === 0,
-        },
-        ...[formOpen, formSubmit].map((row) => ({
-          ...row,
-          bar: limit,
-          passed: row.p99Ms < SLACK_ACK_LIMIT_MS && (row.errors ?? 0) === 0 && row.requestsPerSecond > 0,
-        })),
+        { ...ack, ratio: ratio(ack), ...bar(ack, 50) },
+        { ...mentions, ...bar(mentions, 300) },
+        { ...formOpen, ...bar(formOpen, 300) },
+        { ...formSubmit, ...bar(formSubmit, 500) },
       ],
       notes,
     };
