@@ -8,7 +8,18 @@ const KEY = "catalogue_version";
  * A token that changes with every catalogue write, stored in the database so that every API
  * instance sees the same one. Cached listings are keyed by it.
  */
-export async function readCatalogueVersion(db: Kysely<Database>): Promise<string> {
+export async function readCatalogueVersion(db: Kysely<Database>, sqlite?: SqliteConnection): Promise<string> {
+  if (sqlite) {
+    // The embedded database answers synchronously: skip the query builder and the connection queue
+    // on the path every cached listing takes.
+    let statement = versionStatements.get(sqlite);
+    if (!statement) {
+      statement = sqlite.prepare("SELECT value FROM settings WHERE key = ?");
+      versionStatements.set(sqlite, statement);
+    }
+    const row = statement.get(KEY) as { value: string } | undefined;
+    return row?.value ?? "0";
+  }
   let compiled = compiledReads.get(db);
   if (!compiled) {
     // Compiled once per database: this read runs on every cached listing, so skip the builder.
@@ -18,6 +29,9 @@ export async function readCatalogueVersion(db: Kysely<Database>): Promise<string
   const result = await db.executeQuery(compiled);
   return result.rows[0]?.value ?? "0";
 }
+
+type SqliteConnection = { prepare(sql: string): { get(...parameters: unknown[]): unknown } };
+const versionStatements = new WeakMap<SqliteConnection, ReturnType<SqliteConnection["prepare"]>>();
 
 const compiledReads = new WeakMap<Kysely<Database>, CompiledQuery<{ value: string }>>();
 

@@ -113,15 +113,23 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.use("*", async (c, next) => {
     c.set("deps", deps);
     c.set("apiKey", null);
-    const log = deps.logger.child({ requestId: c.get("requestId") });
-    c.set("log", log);
+    c.set("log", deps.logger);
     const started = performance.now();
     await next();
-    const durationMs = Math.round((performance.now() - started) * 100) / 100;
     const status = c.res.status;
-    const entry = { method: c.req.method, path: c.req.path, status, durationMs };
-    if (status >= 500) log.error(entry, "request failed");
-    else log.info(entry, "request");
+    const level = status >= 500 ? "error" : "info";
+    // Built only when the level is on: under load the line itself is the cost.
+    if (deps.logger.isLevelEnabled(level)) {
+      const durationMs = Math.round((performance.now() - started) * 100) / 100;
+      const entry = {
+        requestId: c.get("requestId"),
+        method: c.req.method,
+        path: c.req.path,
+        status,
+        durationMs,
+      };
+      deps.logger[level](entry, status >= 500 ? "request failed" : "request");
+    }
   });
   app.use(
     "*",
@@ -162,8 +170,8 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   );
   app.onError((error, c) => {
     const appError = toAppError(error);
-    const log = c.get("log") ?? deps.logger;
-    if (appError.status >= 500) log.error({ err: error }, appError.message);
+    if (appError.status >= 500)
+      deps.logger.error({ err: error, requestId: c.get("requestId") }, appError.message);
     return problemResponse(c, appError);
   });
   return app;

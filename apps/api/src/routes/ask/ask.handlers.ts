@@ -59,7 +59,7 @@ export const ask: RouteHandler<typeof routes.ask, AppEnv> = async (c) => {
   const timeZone = timeZoneOf(body.now);
   const today = todayIn(timeZone, now);
   const canReadRequests = hasScope(c, "requests:read");
-  const version = await readCatalogueVersion(deps.handle.db);
+  const version = await readCatalogueVersion(deps.handle.db, deps.handle.sqlite);
   const cacheKey = `${version}|${today}|${timeZone}|${canReadRequests}|${body.question}`;
   const cache = answerCacheFor(deps);
   const cached = cache.get(cacheKey);

@@ -94,7 +94,7 @@ function cacheFor(deps: object): ResponseCache {
 
 async function listCacheKey(c: Context<AppEnv>): Promise<string> {
   const deps = c.var.deps;
-  const version = await readCatalogueVersion(deps.handle.db);
+  const version = await readCatalogueVersion(deps.handle.db, deps.handle.sqlite);
   return `${version}|${todayIn("UTC", deps.now())}|${c.req.url}`;
 }
 
