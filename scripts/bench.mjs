@@ -20,6 +20,7 @@ async function section(name, modulePath, exportName, options = {}) {
   const outcome = await module[exportName]({ durationSeconds, ...options });
   rows.push(...outcome.results.map((row) => ({ section: name, ...row })));
   peakRssMb = Math.max(peakRssMb, outcome.peakRssMb ?? 0);
+  if (outcome.peakRssMb) notes.push(`${name}: API peak RSS ${outcome.peakRssMb} MB`);
   if (outcome.notes) notes.push(...outcome.notes);
 }
 
