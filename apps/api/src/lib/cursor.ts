@@ -10,15 +10,17 @@ export function encodeCursor(key: Buffer, scope: string, payload: Record<string,
   return `${body}.${sign(key, scope, body)}`;
 }
 
+/** The 400 for a cursor this listing did not issue (or whose decoded position is not one it makes). */
+export function invalidCursorError(field = "cursor"): AppError {
+  return new AppError(
+    "validation_failed",
+    `Invalid query parameters: ${field} is not a cursor this listing issued; start again without it`,
+    { errors: [{ field, message: "is not a cursor this listing issued" }] },
+  );
+}
+
 export function decodeCursor<T>(key: Buffer, scope: string, cursor: string, field = "cursor"): T {
-  const invalid = () =>
-    new AppError(
-      "validation_failed",
-      `Invalid query parameters: ${field} is not a cursor this listing issued; start again without it`,
-      {
-        errors: [{ field, message: "is not a cursor this listing issued" }],
-      },
-    );
+  const invalid = () => invalidCursorError(field);
   const [body, signature, extra] = cursor.split(".");
   if (!body || !signature || extra !== undefined || cursor.length > 1000) throw invalid();
   const expected = Buffer.from(sign(key, scope, body));

@@ -1,4 +1,3 @@
-import { IsoDateSchema } from "@bsi/domain";
 import { z } from "@hono/zod-openapi";
 
 /** A comma-separated list whose every item must be one of `allowed`. */
@@ -44,8 +43,6 @@ export const LimitQuerySchema = z
 export const CursorQuerySchema = z.string().max(1000, "is not a cursor this listing issued").openapi({
   description: "The nextCursor of the previous page",
 });
-
-export const DateQuerySchema = IsoDateSchema;
 
 export const SearchQuerySchema = z.string().max(200, "must be at most 200 characters").openapi({
   description: "Plain words to search for in titles, summaries, places and themes",

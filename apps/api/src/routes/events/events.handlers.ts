@@ -18,7 +18,7 @@ import {
   readCatalogueVersion,
 } from "../../catalogue/catalogue-version.js";
 import { AppError } from "../../lib/app-error.js";
-import { decodeCursor, encodeCursor } from "../../lib/cursor.js";
+import { decodeCursor, encodeCursor, invalidCursorError } from "../../lib/cursor.js";
 import { splitCsv } from "../../lib/query-schemas.js";
 import type { AppEnv } from "../../lib/types.js";
 import { parseSearchQuery } from "../../search/search-index.js";
@@ -62,18 +62,11 @@ export function queryToFilters(
   if (query.cursor) {
     const position = decodeCursor<EventCursor>(c.var.deps.cursorKey, cursorScope, query.cursor);
     if (filters.search) {
-      if (typeof position.o !== "number" || position.o < 0)
-        throw new AppError(
-          "validation_failed",
-          "Invalid query parameters: cursor is not a cursor this listing issued",
-        );
+      if (typeof position.o !== "number" || position.o < 0) throw invalidCursorError();
       page.offset = position.o;
     } else {
       if (typeof position.s !== "string" || typeof position.i !== "string") {
-        throw new AppError(
-          "validation_failed",
-          "Invalid query parameters: cursor is not a cursor this listing issued",
-        );
+        throw invalidCursorError();
       }
       page.after = { startsOn: position.s, id: position.i };
     }

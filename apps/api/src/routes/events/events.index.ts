@@ -1,6 +1,6 @@
-import { SlugSchema } from "@bsi/domain";
+import { issuesToFieldErrors, SlugSchema } from "@bsi/domain";
 import { z } from "@hono/zod-openapi";
-import { AppError } from "../../lib/app-error.js";
+import { AppError, validationError } from "../../lib/app-error.js";
 import { createRouter } from "../../lib/create-app.js";
 import * as handlers from "./events.handlers.js";
 import { renderCalendar } from "./events.ics.js";
@@ -18,17 +18,7 @@ const router = createRouter();
 // Calendar feeds first, so /v1/events/{id}.ics is not taken for an event id.
 router.get("/v1/events.ics", async (c) => {
   const parsed = routes.ListEventsQuerySchema.safeParse(c.req.query());
-  if (!parsed.success) {
-    const errors = parsed.error.issues.map((issue) => ({
-      field: issue.path.join(".") || "(query)",
-      message: issue.message,
-    }));
-    throw new AppError(
-      "validation_failed",
-      `Invalid query parameters: ${errors.map((e) => `${e.field} ${e.message}`).join("; ")}`,
-      { errors },
-    );
-  }
+  if (!parsed.success) throw validationError(issuesToFieldErrors(parsed.error.issues), "query parameters");
   const query = { upcoming: "true" as const, limit: "100", ...parsed.data };
   const { filters, page } = handlers.queryToFilters(c, query);
   const deps = c.var.deps;

@@ -3,6 +3,7 @@ import {
   EVENT_STATUSES,
   EventPatchSchema,
   EventSchema,
+  IsoDateSchema,
   listCountryCodes,
   NewEventSchema,
   REGION_CODES,
@@ -15,7 +16,6 @@ import {
   BooleanQuerySchema,
   CursorQuerySchema,
   csvOf,
-  DateQuerySchema,
   LimitQuerySchema,
   SearchQuerySchema,
 } from "../../lib/query-schemas.js";
@@ -24,8 +24,8 @@ const tags = ["Events"];
 
 export const ListEventsQuerySchema = z
   .strictObject({
-    from: DateQuerySchema.optional().openapi({ description: "Events that end on or after this date" }),
-    to: DateQuerySchema.optional().openapi({ description: "Events that start on or before this date" }),
+    from: IsoDateSchema.optional().openapi({ description: "Events that end on or after this date" }),
+    to: IsoDateSchema.optional().openapi({ description: "Events that start on or before this date" }),
     upcoming: BooleanQuerySchema.optional().openapi({
       description: "true: events that end today or later, soonest first",
     }),
@@ -133,5 +133,3 @@ export const deleteEvent = createRoute({
     404: problem("No event has this id"),
   },
 });
-
-export const CalendarQuerySchema = ListEventsQuerySchema;

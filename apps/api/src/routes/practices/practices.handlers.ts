@@ -6,7 +6,7 @@ import { requireScope } from "../../auth/authenticate.js";
 import { bumpCatalogueVersion } from "../../catalogue/catalogue-version.js";
 import type { Database } from "../../db/database.js";
 import { AppError } from "../../lib/app-error.js";
-import { decodeCursor, encodeCursor } from "../../lib/cursor.js";
+import { decodeCursor, encodeCursor, invalidCursorError } from "../../lib/cursor.js";
 import { splitCsv } from "../../lib/query-schemas.js";
 import type { AppEnv } from "../../lib/types.js";
 import { parseSearchQuery } from "../../search/search-index.js";
@@ -44,11 +44,7 @@ export const listPractices: RouteHandler<typeof routes.listPractices, AppEnv> = 
     const position = decodeCursor<{ a?: string; o?: number }>(deps.cursorKey, scope, query.cursor);
     if (typeof position.a === "string") page.after = position.a;
     else if (typeof position.o === "number" && position.o >= 0) page.offset = position.o;
-    else
-      throw new AppError(
-        "validation_failed",
-        "Invalid query parameters: cursor is not a cursor this listing issued",
-      );
+    else throw invalidCursorError();
   }
   const { practices, hasMore } = await repository.listPractices(deps.handle.db, deps.search, filters, page);
   const last = practices.at(-1);

@@ -13,7 +13,7 @@ import { recordActivity } from "../../activity/activity.repository.js";
 import { hasScope, requireScope } from "../../auth/authenticate.js";
 import { writeTransaction } from "../../db/write-transaction.js";
 import { AppError } from "../../lib/app-error.js";
-import { decodeCursor, encodeCursor } from "../../lib/cursor.js";
+import { decodeCursor, encodeCursor, invalidCursorError } from "../../lib/cursor.js";
 import { splitCsv } from "../../lib/query-schemas.js";
 import type { AppEnv, AuthenticatedKey } from "../../lib/types.js";
 import * as idempotency from "./requests.idempotency.js";
@@ -155,14 +155,6 @@ interface RequestCursor {
   s?: number;
 }
 
-function invalidCursor(): AppError {
-  return new AppError(
-    "validation_failed",
-    "Invalid query parameters: cursor is not a cursor this listing issued; start again without it",
-    { errors: [{ field: "cursor", message: "is not a cursor this listing issued" }] },
-  );
-}
-
 export const listRequests: RouteHandler<typeof routes.listRequests, AppEnv> = async (c) => {
   requireScope(c, "requests:read");
   const query = c.req.valid("query");
@@ -184,7 +176,7 @@ export const listRequests: RouteHandler<typeof routes.listRequests, AppEnv> = as
   if (cursor) {
     const position = decodeCursor<RequestCursor>(deps.cursorKey, cursorScope, cursor);
     if (typeof position.c !== "string" || typeof position.y !== "number" || typeof position.s !== "number") {
-      throw invalidCursor();
+      throw invalidCursorError();
     }
     page.before = { createdAt: position.c, year: position.y, sequence: position.s };
   }

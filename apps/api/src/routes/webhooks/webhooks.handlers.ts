@@ -2,7 +2,7 @@ import type { RouteHandler } from "@hono/zod-openapi";
 import { requireScope } from "../../auth/authenticate.js";
 import { writeTransaction } from "../../db/write-transaction.js";
 import { AppError } from "../../lib/app-error.js";
-import { decodeCursor, encodeCursor } from "../../lib/cursor.js";
+import { decodeCursor, encodeCursor, invalidCursorError } from "../../lib/cursor.js";
 import type { AppEnv } from "../../lib/types.js";
 import * as repository from "./webhooks.repository.js";
 import type * as routes from "./webhooks.routes.js";
@@ -53,13 +53,7 @@ export const listDeliveries: RouteHandler<typeof routes.listDeliveries, AppEnv> 
   if (query.cursor) {
     const position = decodeCursor<{ b?: unknown }>(deps.cursorKey, cursorScope, query.cursor);
     if (typeof position.b !== "number" || !Number.isSafeInteger(position.b)) {
-      throw new AppError(
-        "validation_failed",
-        "Invalid query parameters: cursor is not a cursor this listing issued",
-        {
-          errors: [{ field: "cursor", message: "is not a cursor this listing issued" }],
-        },
-      );
+      throw invalidCursorError();
     }
     beforeActivityId = position.b;
   }
