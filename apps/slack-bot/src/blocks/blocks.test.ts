@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { validateBlocks } from "../test/fake-slack.js";
+import { validateBlocks } from "../test/block-kit-checks.js";
 import { makeEvent, makePractice, makeRequest } from "../test/fixtures.js";
 import { renderAnswer } from "./answer.js";
 import { calendarUrl, renderEventCard } from "./event-card.js";

@@ -1,6 +1,6 @@
 import { ALLOWED_TRANSITIONS, REQUEST_LIMITS, REQUEST_STATUSES, type RequestStatus } from "@bsi/domain";
 import { describe, expect, it } from "vitest";
-import { validateBlocks, validateView } from "../test/fake-slack.js";
+import { validateBlocks, validateView } from "../test/block-kit-checks.js";
 import { makeEvent, makeRequest } from "../test/fixtures.js";
 import { FORM_BLOCK_IDS, moveActionId } from "./ids.js";
 import { buildDeclineForm, buildFiledView, buildRequestForm, decodeFormMetadata } from "./request-form.js";
