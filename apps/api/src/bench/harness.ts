@@ -120,14 +120,22 @@ export interface ApiProcess {
   url: string;
   pid: number;
   child: ChildProcess;
+  /** Everything the process printed so far (stdout and stderr). */
+  output(): string;
   /** Peak resident memory so far, in MB (VmHWM). */
   peakRssMb(): number;
+  /** Sends the signal (SIGTERM by default) and resolves with the exit code. */
+  stop(signal?: NodeJS.Signals): Promise<number | null>;
   close(): Promise<void>;
 }
 
-const SERVER_SCRIPT = fileURLToPath(new URL("../server.js", import.meta.url));
+// The built server, whether this module runs from src (tests) or from dist (the bench).
+const SERVER_SCRIPT = fileURLToPath(new URL("../../dist/server.js", import.meta.url));
 
-/** Starts the built API as its own process (as `npm start` would) on a free port. */
+/**
+ * Starts the built API (`dist/server.js`) as its own process, as `npm start` would, on a free port,
+ * and waits until it listens. Used by the benchmarks, the fault suite and the multi-instance tests.
+ */
 export async function startApiProcess(env: Record<string, string>): Promise<ApiProcess> {
   // The same memory flags as `npm start` (scripts/start.mjs), so the figures are of what ships.
   const child = spawn(
@@ -135,24 +143,44 @@ export async function startApiProcess(env: Record<string, string>): Promise<ApiP
     ["--max-semi-space-size=1", "--max-old-space-size=96", SERVER_SCRIPT],
     {
       env: { ...process.env, PORT: "0", LOG_LEVEL: "warn", RATE_LIMIT_PER_MINUTE: "0", ...env },
-      stdio: ["ignore", "pipe", "inherit"],
+      stdio: ["ignore", "pipe", "pipe"],
     },
   );
+  let output = "";
+  const collect = (chunk: Buffer) => {
+    output += String(chunk);
+  };
+  child.stdout?.on("data", collect);
+  child.stderr?.on("data", collect);
   const url = await new Promise<string>((resolve, reject) => {
-    let output = "";
-    child.stdout?.on("data", (chunk: Buffer) => {
-      output += String(chunk);
+    const timer = setTimeout(() => reject(new Error(`API did not start within 60 s: ${output}`)), 60_000);
+    child.stdout?.on("data", () => {
       const match = /on (http:\/\/\S+) /.exec(output);
-      if (match?.[1]) resolve(match[1]);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
     });
-    child.once("exit", (code) => reject(new Error(`API exited ${code} before listening: ${output}`)));
+    child.once("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`API exited ${code} before listening: ${output}`));
+    });
   });
   const pid = child.pid ?? 0;
+  const stop = (signal: NodeJS.Signals = "SIGTERM"): Promise<number | null> => {
+    if (child.exitCode !== null) return Promise.resolve(child.exitCode);
+    return new Promise((resolve) => {
+      child.once("exit", (code) => resolve(code));
+      child.kill(signal);
+    });
+  };
   return {
     url,
     pid,
     child,
+    output: () => output,
     peakRssMb: () => readPeakRssMb(pid),
+    stop,
     close: () => stopProcess(child),
   };
 }

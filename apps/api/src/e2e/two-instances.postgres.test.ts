@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApiKey } from "../auth/api-keys.js";
+import { type ApiProcess, startApiProcess } from "../bench/harness.js";
 import { openDatabase } from "../db/connect.js";
 import { migrateToLatest } from "../db/migrate.js";
-import { type ServerProcess, startServerProcess } from "../faults/helpers.js";
 import { createPostgresTestDatabase } from "../lib/test-app.js";
 
 let database: { url: string; drop(): Promise<void> };
-let instances: ServerProcess[] = [];
+let instances: ApiProcess[] = [];
 let secret = "";
 
 beforeAll(async () => {
@@ -23,7 +23,7 @@ beforeAll(async () => {
     DATABASE_POOL_SIZE: "5",
     RATE_LIMIT_PER_MINUTE: "0",
   };
-  instances = [await startServerProcess(env), await startServerProcess(env)];
+  instances = [await startApiProcess(env), await startApiProcess(env)];
 });
 
 afterAll(async () => {
@@ -36,7 +36,7 @@ describe("two API instances on one PostgreSQL database", () => {
     const KEYS = 100;
     const calls = Array.from({ length: 200 }, async (_, index) => {
       const key = index % KEYS;
-      const instance = instances[index % 2] as ServerProcess;
+      const instance = instances[index % 2] as ApiProcess;
       const response = await fetch(`${instance.url}/v1/requests`, {
         method: "POST",
         headers: {
@@ -122,10 +122,10 @@ describe("two API instances on one PostgreSQL database", () => {
   it("share rate limits: a key's budget is spent across both instances", async () => {
     await Promise.all(instances.map((instance) => instance.stop()));
     const env = { DATABASE_URL: database.url, BSI_SEED: "none", RATE_LIMIT_PER_MINUTE: "10" };
-    instances = [await startServerProcess(env), await startServerProcess(env)];
+    instances = [await startApiProcess(env), await startApiProcess(env)];
     const statuses: number[] = [];
     for (let index = 0; index < 14; index += 1) {
-      const instance = instances[index % 2] as ServerProcess;
+      const instance = instances[index % 2] as ApiProcess;
       const response = await fetch(`${instance.url}/v1/requests`, {
         headers: { authorization: `Bearer ${secret}` },
       });

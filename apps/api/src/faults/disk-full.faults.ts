@@ -5,9 +5,9 @@ import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApiKey } from "../auth/api-keys.js";
+import { type ApiProcess, startApiProcess } from "../bench/harness.js";
 import { openDatabase } from "../db/connect.js";
 import { migrateToLatest } from "../db/migrate.js";
-import { type ServerProcess, startServerProcess } from "./helpers.js";
 
 /**
  * A small tmpfs gives the API a real full disk. Mounting needs root (CI runs as root); elsewhere the
@@ -17,7 +17,7 @@ const isRoot = process.getuid?.() === 0;
 if (!isRoot) console.warn("disk-full case skipped: it needs root to mount a small tmpfs (CI runs as root)");
 const mountPoint = mkdtempSync(join(tmpdir(), "bsi-full-disk-"));
 let mounted = false;
-let server: ServerProcess | undefined;
+let server: ApiProcess | undefined;
 let secret = "";
 
 function fillDisk(path: string): void {
@@ -41,7 +41,7 @@ beforeAll(async () => {
   await migrateToLatest(handle.db);
   secret = (await createApiKey(handle.db, { name: "faults", scopes: ["catalog:write"] })).secret;
   await handle.close();
-  server = await startServerProcess({ DATABASE_URL: databaseUrl });
+  server = await startApiProcess({ DATABASE_URL: databaseUrl });
 });
 
 afterAll(async () => {

@@ -4,13 +4,13 @@ import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
 import { createApiKey } from "../auth/api-keys.js";
+import { type ApiProcess, startApiProcess } from "../bench/harness.js";
 import { openDatabase } from "../db/connect.js";
 import { migrateToLatest } from "../db/migrate.js";
-import { type ServerProcess, startServerProcess } from "./helpers.js";
 
 const directory = mkdtempSync(join(tmpdir(), "bsi-kill-"));
 const databasePath = join(directory, "bsi.sqlite");
-let server: ServerProcess | undefined;
+let server: ApiProcess | undefined;
 
 afterAll(async () => {
   await server?.stop("SIGKILL");
@@ -30,7 +30,7 @@ describe("the API killed with SIGKILL in the middle of 500 concurrent filings", 
     });
     await handle.close();
 
-    server = await startServerProcess({
+    server = await startApiProcess({
       DATABASE_URL: databaseUrl,
       BSI_SEED: "none",
       WEBHOOKS_ENABLED: "false",
@@ -81,7 +81,7 @@ describe("the API killed with SIGKILL in the middle of 500 concurrent filings", 
     const clients = Array.from({ length: CLIENTS }, (_, index) => file(index));
     await killed;
     await server.stop("SIGKILL");
-    server = await startServerProcess({
+    server = await startApiProcess({
       DATABASE_URL: databaseUrl,
       BSI_SEED: "none",
       WEBHOOKS_ENABLED: "false",

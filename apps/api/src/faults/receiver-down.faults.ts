@@ -6,12 +6,12 @@ import { join } from "node:path";
 import { Webhook } from "standardwebhooks";
 import { afterAll, describe, expect, it } from "vitest";
 import { createApiKey } from "../auth/api-keys.js";
+import { type ApiProcess, startApiProcess } from "../bench/harness.js";
 import { openDatabase } from "../db/connect.js";
 import { migrateToLatest } from "../db/migrate.js";
-import { type ServerProcess, startServerProcess } from "./helpers.js";
 
 const directory = mkdtempSync(join(tmpdir(), "bsi-receiver-"));
-let api: ServerProcess | undefined;
+let api: ApiProcess | undefined;
 let receiver: Server | undefined;
 
 afterAll(async () => {
@@ -38,7 +38,7 @@ describe("a webhook receiver down for a while", () => {
       scopes: ["requests:write", "requests:manage", "webhooks:manage"],
     });
     await handle.close();
-    api = await startServerProcess({
+    api = await startApiProcess({
       DATABASE_URL: databaseUrl,
       BSI_SEED: "none",
       WEBHOOK_POLL_MS: "100",
