@@ -16,7 +16,7 @@ export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
       headers: CHALLENGE,
     });
   }
-  const check = await verifyApiKey(c.var.deps.handle.db, match[1]);
+  const check = await verifyApiKey(c.get("deps").handle.db, match[1]);
   if (!check.ok) {
     const detail =
       check.reason === "revoked"

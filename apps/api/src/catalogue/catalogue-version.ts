@@ -7,8 +7,30 @@ const KEY = "catalogue_version";
 /**
  * A token that changes with every catalogue write, stored in the database so that every API
  * instance sees the same one. Cached listings are keyed by it.
+ *
+ * Requests that arrive in the same turn of the event loop share one read: they reached the server
+ * together, so none of them can have been sent after a write they should see. The shared value is
+ * forgotten when the turn ends (and at once when this process changes the catalogue), so a request
+ * sent after a write's response always reads the new token.
  */
-export async function readCatalogueVersion(db: Kysely<Database>, sqlite?: SqliteConnection): Promise<string> {
+export function readCatalogueVersion(db: Kysely<Database>, sqlite?: SqliteConnection): Promise<string> {
+  let read = versionsThisTurn.get(db);
+  if (!read) {
+    read = readFromDatabase(db, sqlite);
+    if (versionsThisTurn.size === 0) setImmediate(forgetVersions);
+    versionsThisTurn.set(db, read);
+    // A failed read is not shared: the next request tries again.
+    read.catch(() => versionsThisTurn.delete(db));
+  }
+  return read;
+}
+
+const versionsThisTurn = new Map<Kysely<Database>, Promise<string>>();
+function forgetVersions(): void {
+  versionsThisTurn.clear();
+}
+
+async function readFromDatabase(db: Kysely<Database>, sqlite?: SqliteConnection): Promise<string> {
   if (sqlite) {
     // The embedded database answers synchronously: skip the query builder and the connection queue
     // on the path every cached listing takes.
@@ -35,8 +57,14 @@ const versionStatements = new WeakMap<SqliteConnection, ReturnType<SqliteConnect
 
 const compiledReads = new WeakMap<Kysely<Database>, CompiledQuery<{ value: string }>>();
 
-/** Call inside the transaction that changes the catalogue. */
+/** Call after a transaction that changed the catalogue has committed: the next read goes to the database. */
+export function catalogueChanged(): void {
+  versionsThisTurn.clear();
+}
+
+/** Call inside the transaction that changes the catalogue (and `catalogueChanged` once it commits). */
 export async function bumpCatalogueVersion(trx: Kysely<Database>): Promise<void> {
+  versionsThisTurn.clear();
   await trx
     .insertInto("settings")
     .values({ key: KEY, value: randomUUID() })

@@ -4,11 +4,10 @@ import type { Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
 import { HTTPException } from "hono/http-exception";
-import { requestId } from "hono/request-id";
-import { secureHeaders } from "hono/secure-headers";
 import { authenticate } from "../auth/authenticate.js";
 import { AppError, validationError } from "./app-error.js";
 import { rateLimit } from "./rate-limit.js";
+import { responseHeaders } from "./response-headers.js";
 import type { AppDeps, AppEnv } from "./types.js";
 
 const WHERE_BY_TARGET: Record<string, string> = {
@@ -99,7 +98,7 @@ function isDatabaseUnavailable(error: unknown): boolean {
 }
 
 /**
- * The application shell: request id, structured logging, secure headers, CORS (closed unless
+ * The application shell: request id and security headers, structured logging, CORS (closed unless
  * configured), body limit, authentication, rate limits, not-found and one error handler.
  * Routes are mounted by `buildApp`.
  */
@@ -109,7 +108,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     .map((origin) => origin.trim())
     .filter(Boolean);
 
-  app.use("*", requestId({ headerName: "X-Request-Id" }));
+  app.use("*", responseHeaders);
   app.use("*", async (c, next) => {
     c.set("deps", deps);
     c.set("apiKey", null);
@@ -131,18 +130,6 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
       deps.logger[level](entry, status >= 500 ? "request failed" : "request");
     }
   });
-  app.use(
-    "*",
-    secureHeaders({
-      contentSecurityPolicy: {
-        defaultSrc: ["'none'"],
-        styleSrc: ["'unsafe-inline'"],
-        imgSrc: ["'self'", "data:"],
-        frameAncestors: ["'none'"],
-      },
-      crossOriginResourcePolicy: "same-origin",
-    }),
-  );
   if (origins.length > 0) {
     app.use(
       "*",

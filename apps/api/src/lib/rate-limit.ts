@@ -71,7 +71,7 @@ function clientAddress(c: Context<AppEnv>): string {
  * (seconds until the window resets). `RATE_LIMIT_PER_MINUTE=0` turns it off.
  */
 export const rateLimit: MiddlewareHandler<AppEnv> = async (c, next) => {
-  const { config, rateCounter } = c.var.deps;
+  const { config, rateCounter } = c.get("deps");
   const limit = config.RATE_LIMIT_PER_MINUTE;
   if (limit === 0 || c.req.path === "/health" || c.req.path === "/ready") return next();
   const now = Date.now();

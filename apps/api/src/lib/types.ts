@@ -11,7 +11,7 @@ export interface AuthenticatedKey {
   scopes: Scope[];
 }
 
-/** What every handler can reach through `c.var.deps`. One set per process. */
+/** What every handler can reach through `c.get("deps")`. One set per process. */
 export interface AppDeps {
   handle: DatabaseHandle;
   search: SearchIndex;

@@ -14,7 +14,7 @@ const CURSOR_SCOPE = "activity";
 export const listActivity: RouteHandler<typeof routes.listActivity, AppEnv> = async (c) => {
   requireScope(c, "requests:read");
   const query = c.req.valid("query");
-  const deps = c.var.deps;
+  const deps = c.get("deps");
   let after = 0;
   if (query.after) {
     const position = decodeCursor<{ a?: unknown }>(deps.cursorKey, CURSOR_SCOPE, query.after, "after");

@@ -5,6 +5,7 @@ import type { Kysely } from "kysely";
 import { hasScope } from "../../auth/authenticate.js";
 import { ResponseCache, readCatalogueVersion } from "../../catalogue/catalogue-version.js";
 import type { Database } from "../../db/database.js";
+import { respond } from "../../lib/response-headers.js";
 import type { AppEnv } from "../../lib/types.js";
 import { listCities } from "../events/events.repository.js";
 import type * as routes from "./ask.routes.js";
@@ -54,7 +55,7 @@ function answerCacheFor(deps: object): ResponseCache {
 
 export const ask: RouteHandler<typeof routes.ask, AppEnv> = async (c) => {
   const body = c.req.valid("json");
-  const deps = c.var.deps;
+  const deps = c.get("deps");
   const now = body.now ? new Date(body.now) : deps.now();
   const timeZone = timeZoneOf(body.now);
   const today = todayIn(timeZone, now);
@@ -63,7 +64,7 @@ export const ask: RouteHandler<typeof routes.ask, AppEnv> = async (c) => {
   const cacheKey = `${version}|${today}|${timeZone}|${canReadRequests}|${body.question}`;
   const cache = answerCacheFor(deps);
   const cached = cache.get(cacheKey);
-  if (cached !== undefined) return c.body(cached, 200, { "content-type": "application/json" }) as never;
+  if (cached !== undefined) return respond(c, cached) as never;
 
   const cities = await catalogueCities(deps.handle.db);
   const query = interpret(body.question, { now, timeZone, cities });
@@ -81,5 +82,5 @@ export const ask: RouteHandler<typeof routes.ask, AppEnv> = async (c) => {
     fallbackKind: outcome.fallback,
   });
   if (query.intent !== "request_status" && outcome.requests.length === 0) cache.set(cacheKey, answer);
-  return c.body(answer, 200, { "content-type": "application/json" }) as never;
+  return respond(c, answer) as never;
 };

@@ -14,12 +14,14 @@ import { recordActivity } from "../../activity/activity.repository.js";
 import { requireScope } from "../../auth/authenticate.js";
 import {
   bumpCatalogueVersion,
+  catalogueChanged,
   ResponseCache,
   readCatalogueVersion,
 } from "../../catalogue/catalogue-version.js";
 import { AppError } from "../../lib/app-error.js";
 import { decodeCursor, encodeCursor, invalidCursorError } from "../../lib/cursor.js";
 import { splitCsv } from "../../lib/query-schemas.js";
+import { respond } from "../../lib/response-headers.js";
 import type { AppEnv } from "../../lib/types.js";
 import { parseSearchQuery } from "../../search/search-index.js";
 import * as repository from "./events.repository.js";
@@ -38,7 +40,7 @@ export function queryToFilters(
   c: Context<AppEnv>,
   query: ListQuery,
 ): { filters: repository.EventFilters; page: repository.EventPage; cursorScope: string } {
-  const today = todayIn("UTC", c.var.deps.now());
+  const today = todayIn("UTC", c.get("deps").now());
   let from = query.from;
   if (query.upcoming === "true" && (!from || from < today)) from = today;
   const filters: repository.EventFilters = {
@@ -60,7 +62,7 @@ export function queryToFilters(
     order: query.order ?? "asc",
   };
   if (query.cursor) {
-    const position = decodeCursor<EventCursor>(c.var.deps.cursorKey, cursorScope, query.cursor);
+    const position = decodeCursor<EventCursor>(c.get("deps").cursorKey, cursorScope, query.cursor);
     if (filters.search) {
       if (typeof position.o !== "number" || position.o < 0) throw invalidCursorError();
       page.offset = position.o;
@@ -86,7 +88,7 @@ function cacheFor(deps: object): ResponseCache {
 }
 
 async function listCacheKey(c: Context<AppEnv>): Promise<string> {
-  const deps = c.var.deps;
+  const deps = c.get("deps");
   const version = await readCatalogueVersion(deps.handle.db, deps.handle.sqlite);
   return `${version}|${todayIn("UTC", deps.now())}|${c.req.url}`;
 }
@@ -99,14 +101,14 @@ async function listCacheKey(c: Context<AppEnv>): Promise<string> {
 export const serveCachedListing: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (c.req.method !== "GET" || c.req.header("authorization")) return next();
   const key = await listCacheKey(c);
-  const cached = cacheFor(c.var.deps).get(key);
-  if (cached !== undefined) return c.body(cached, 200, { "content-type": "application/json" });
+  const cached = cacheFor(c.get("deps")).get(key);
+  if (cached !== undefined) return respond(c, cached);
   c.set("listCacheKey" as never, key as never);
   return next();
 };
 
 export const listEvents: RouteHandler<typeof routes.listEvents, AppEnv> = async (c) => {
-  const deps = c.var.deps;
+  const deps = c.get("deps");
   const query = c.req.valid("query");
   const { filters, page, cursorScope } = queryToFilters(c, query);
   const { events, hasMore } = await repository.listEvents(deps.handle.db, deps.search, filters, page);
@@ -120,12 +122,12 @@ export const listEvents: RouteHandler<typeof routes.listEvents, AppEnv> = async 
   const body = JSON.stringify({ items: events, nextCursor });
   const cacheKey = c.get("listCacheKey" as never) as string | undefined;
   if (cacheKey) cacheFor(deps).set(cacheKey, body);
-  return c.body(body, 200, { "content-type": "application/json" }) as never;
+  return respond(c, body) as never;
 };
 
 export const getEvent: RouteHandler<typeof routes.getEvent, AppEnv> = async (c) => {
   const { id } = c.req.valid("param");
-  const event = await repository.findEvent(c.var.deps.handle.db, id);
+  const event = await repository.findEvent(c.get("deps").handle.db, id);
   if (!event) throw new AppError("not_found", `No event has the id ${id}`);
   return c.json(event, 200);
 };
@@ -133,7 +135,7 @@ export const getEvent: RouteHandler<typeof routes.getEvent, AppEnv> = async (c) 
 export const createEvent: RouteHandler<typeof routes.createEvent, AppEnv> = async (c) => {
   requireScope(c, "catalog:write");
   const input = c.req.valid("json");
-  const deps = c.var.deps;
+  const deps = c.get("deps");
   const at = deps.now().toISOString();
   const event = await deps.handle.db.transaction().execute(async (trx) => {
     if (await repository.findEvent(trx, input.id)) {
@@ -146,6 +148,7 @@ export const createEvent: RouteHandler<typeof routes.createEvent, AppEnv> = asyn
     await recordActivity(trx, { type: "event.created", subject: created.id, at, data: { event: created } });
     return created;
   });
+  catalogueChanged();
   deps.notifyOutbox();
   return c.json(event, 201, { location: `/v1/events/${event.id}` });
 };
@@ -154,7 +157,7 @@ export const updateEvent: RouteHandler<typeof routes.updateEvent, AppEnv> = asyn
   requireScope(c, "catalog:write");
   const { id } = c.req.valid("param");
   const patch = c.req.valid("json");
-  const deps = c.var.deps;
+  const deps = c.get("deps");
   const at = deps.now().toISOString();
   const event = await deps.handle.db.transaction().execute(async (trx) => {
     const current = await repository.findEvent(trx, id);
@@ -184,6 +187,7 @@ export const updateEvent: RouteHandler<typeof routes.updateEvent, AppEnv> = asyn
     });
     return next;
   });
+  catalogueChanged();
   deps.notifyOutbox();
   return c.json(event, 200);
 };
@@ -191,7 +195,7 @@ export const updateEvent: RouteHandler<typeof routes.updateEvent, AppEnv> = asyn
 export const deleteEvent: RouteHandler<typeof routes.deleteEvent, AppEnv> = async (c) => {
   requireScope(c, "catalog:write");
   const { id } = c.req.valid("param");
-  const deps = c.var.deps;
+  const deps = c.get("deps");
   const at = deps.now().toISOString();
   await deps.handle.db.transaction().execute(async (trx) => {
     const current = await repository.findEvent(trx, id);
@@ -200,6 +204,7 @@ export const deleteEvent: RouteHandler<typeof routes.deleteEvent, AppEnv> = asyn
     await bumpCatalogueVersion(trx);
     await recordActivity(trx, { type: "event.deleted", subject: id, at, data: { event: current } });
   });
+  catalogueChanged();
   deps.notifyOutbox();
   return c.body(null, 204);
 };

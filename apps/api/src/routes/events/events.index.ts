@@ -21,7 +21,7 @@ router.get("/v1/events.ics", async (c) => {
   if (!parsed.success) throw validationError(issuesToFieldErrors(parsed.error.issues), "query parameters");
   const query = { upcoming: "true" as const, limit: "100", ...parsed.data };
   const { filters, page } = handlers.queryToFilters(c, query);
-  const deps = c.var.deps;
+  const deps = c.get("deps");
   const { events } = await repository.listEvents(deps.handle.db, deps.search, filters, {
     ...page,
     limit: Math.max(page.limit, 100),
@@ -39,7 +39,7 @@ router.get("/v1/events.ics", async (c) => {
 router.get("/v1/events/:file{[^/]+\\.ics}", async (c) => {
   const id = c.req.param("file").slice(0, -".ics".length);
   if (!SlugSchema.safeParse(id).success) throw new AppError("not_found", `No event has the id ${id}`);
-  const deps = c.var.deps;
+  const deps = c.get("deps");
   const event = await repository.findEvent(deps.handle.db, id);
   if (!event) throw new AppError("not_found", `No event has the id ${id}`);
   const body = renderCalendar([event], {

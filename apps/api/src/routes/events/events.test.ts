@@ -334,13 +334,39 @@ describe("the service around the routes", () => {
     for (const path of Object.keys(document.paths)) expect(docs).toContain(path.replaceAll("&", "&amp;"));
   });
 
-  it("sends secure headers and a request id on every response, errors included", async () => {
-    for (const path of ["/v1/events", "/nowhere", "/v1/events?limit=0"]) {
-      const response = await api.request(path);
+  it("sends secure headers and a request id on every response, errors and cached answers included", async () => {
+    const ask = { method: "POST", headers: { "content-type": "application/json" } };
+    const calls: Array<[string, RequestInit?]> = [
+      ["/v1/events?upcoming=true"],
+      ["/v1/events?upcoming=true"], // the second is served from the listing cache
+      ["/nowhere"],
+      ["/v1/events?limit=0"],
+      ["/docs"],
+      ["/v1/ask", { ...ask, body: JSON.stringify({ question: "what's next?" }) }],
+      ["/v1/ask", { ...ask, body: "{" }],
+    ];
+    const ids = new Set<string>();
+    for (const [path, init] of calls) {
+      const response = await api.request(path, init);
       expect(response.headers.get("x-content-type-options")).toBe("nosniff");
-      expect(response.headers.get("x-frame-options")).toBeTruthy();
-      expect(response.headers.get("x-request-id")).toMatch(/.{8,}/);
+      expect(response.headers.get("x-frame-options")).toBe("SAMEORIGIN");
+      expect(response.headers.get("content-security-policy")).toContain("default-src 'none'");
+      expect(response.headers.get("strict-transport-security")).toMatch(/^max-age=\d+/);
+      expect(response.headers.get("referrer-policy")).toBe("no-referrer");
+      const id = response.headers.get("x-request-id") ?? "";
+      expect(id).toMatch(/^[0-9a-f-]{36}$/);
+      ids.add(id);
     }
+    expect(ids.size).toBe(calls.length);
+  });
+
+  it("keeps a caller's plain request id and replaces one that is not", async () => {
+    const kept = await api.request("/v1/events?upcoming=true", { headers: { "x-request-id": "trace-42.a" } });
+    expect(kept.headers.get("x-request-id")).toBe("trace-42.a");
+    const replaced = await api.request("/v1/events", { headers: { "x-request-id": "bad id\u00e9<script>" } });
+    expect(replaced.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+    const tooLong = await api.request("/nowhere", { headers: { "x-request-id": "a".repeat(300) } });
+    expect(tooLong.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   it("answers /health and /ready", async () => {

@@ -38,11 +38,11 @@ const router = createRouter()
   .openapi(health, (c) => c.json({ status: "ok" as const }, 200))
   .openapi(ready, async (c) => {
     try {
-      await sql`SELECT 1`.execute(c.var.deps.handle.db);
+      await sql`SELECT 1`.execute(c.get("deps").handle.db);
     } catch (error) {
       throw new AppError("unavailable", "The database does not answer", { cause: error });
     }
-    return c.json({ status: "ready" as const, database: c.var.deps.handle.dialect }, 200);
+    return c.json({ status: "ready" as const, database: c.get("deps").handle.dialect }, 200);
   });
 
 export default router;

@@ -3,7 +3,7 @@ import type { RouteHandler } from "@hono/zod-openapi";
 import type { Kysely } from "kysely";
 import { recordActivity } from "../../activity/activity.repository.js";
 import { requireScope } from "../../auth/authenticate.js";
-import { bumpCatalogueVersion } from "../../catalogue/catalogue-version.js";
+import { bumpCatalogueVersion, catalogueChanged } from "../../catalogue/catalogue-version.js";
 import type { Database } from "../../db/database.js";
 import { AppError } from "../../lib/app-error.js";
 import { decodeCursor, encodeCursor, invalidCursorError } from "../../lib/cursor.js";
@@ -30,7 +30,7 @@ async function checkSourceEvents(db: Kysely<Database>, ids: readonly string[]): 
 
 export const listPractices: RouteHandler<typeof routes.listPractices, AppEnv> = async (c) => {
   const query = c.req.valid("query");
-  const deps = c.var.deps;
+  const deps = c.get("deps");
   const filters = {
     themes: splitCsv(query.theme) as ThemeCode[],
     search: query.q === undefined ? undefined : parseSearchQuery(query.q),
@@ -59,7 +59,7 @@ export const listPractices: RouteHandler<typeof routes.listPractices, AppEnv> = 
 
 export const getPractice: RouteHandler<typeof routes.getPractice, AppEnv> = async (c) => {
   const { id } = c.req.valid("param");
-  const practice = await repository.findPractice(c.var.deps.handle.db, id);
+  const practice = await repository.findPractice(c.get("deps").handle.db, id);
   if (!practice) throw new AppError("not_found", `No practice has the id ${id}`);
   return c.json(practice, 200);
 };
@@ -67,7 +67,7 @@ export const getPractice: RouteHandler<typeof routes.getPractice, AppEnv> = asyn
 export const createPractice: RouteHandler<typeof routes.createPractice, AppEnv> = async (c) => {
   requireScope(c, "catalog:write");
   const input = c.req.valid("json");
-  const deps = c.var.deps;
+  const deps = c.get("deps");
   const at = deps.now().toISOString();
   const practice = await deps.handle.db.transaction().execute(async (trx) => {
     if (await repository.findPractice(trx, input.id)) {
@@ -86,6 +86,7 @@ export const createPractice: RouteHandler<typeof routes.createPractice, AppEnv> 
     });
     return created;
   });
+  catalogueChanged();
   deps.notifyOutbox();
   return c.json(practice, 201, { location: `/v1/practices/${practice.id}` });
 };
@@ -94,7 +95,7 @@ export const updatePractice: RouteHandler<typeof routes.updatePractice, AppEnv> 
   requireScope(c, "catalog:write");
   const { id } = c.req.valid("param");
   const patch = c.req.valid("json");
-  const deps = c.var.deps;
+  const deps = c.get("deps");
   const at = deps.now().toISOString();
   const practice = await deps.handle.db.transaction().execute(async (trx) => {
     const current = await repository.findPractice(trx, id);
@@ -111,6 +112,7 @@ export const updatePractice: RouteHandler<typeof routes.updatePractice, AppEnv> 
     });
     return next;
   });
+  catalogueChanged();
   deps.notifyOutbox();
   return c.json(practice, 200);
 };
@@ -118,7 +120,7 @@ export const updatePractice: RouteHandler<typeof routes.updatePractice, AppEnv> 
 export const deletePractice: RouteHandler<typeof routes.deletePractice, AppEnv> = async (c) => {
   requireScope(c, "catalog:write");
   const { id } = c.req.valid("param");
-  const deps = c.var.deps;
+  const deps = c.get("deps");
   const at = deps.now().toISOString();
   await deps.handle.db.transaction().execute(async (trx) => {
     const current = await repository.findPractice(trx, id);
@@ -127,6 +129,7 @@ export const deletePractice: RouteHandler<typeof routes.deletePractice, AppEnv> 
     await bumpCatalogueVersion(trx);
     await recordActivity(trx, { type: "practice.deleted", subject: id, at, data: { practice: current } });
   });
+  catalogueChanged();
   deps.notifyOutbox();
   return c.body(null, 204);
 };

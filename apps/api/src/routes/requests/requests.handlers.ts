@@ -15,6 +15,7 @@ import { writeTransaction } from "../../db/write-transaction.js";
 import { AppError } from "../../lib/app-error.js";
 import { decodeCursor, encodeCursor, invalidCursorError } from "../../lib/cursor.js";
 import { splitCsv } from "../../lib/query-schemas.js";
+import { respond } from "../../lib/response-headers.js";
 import type { AppEnv, AuthenticatedKey } from "../../lib/types.js";
 import * as idempotency from "./requests.idempotency.js";
 import * as repository from "./requests.repository.js";
@@ -74,7 +75,7 @@ export const createRequest: RouteHandler<typeof routes.createRequest, AppEnv> = 
   const key = currentKey(c);
   const input = c.req.valid("json");
   const idempotencyKey = c.req.valid("header")["idempotency-key"];
-  const deps = c.var.deps;
+  const deps = c.get("deps");
   const now = deps.now();
   const at = now.toISOString();
   const canSeeContacts = hasScope(c, "requests:read");
@@ -136,15 +137,13 @@ export const createRequest: RouteHandler<typeof routes.createRequest, AppEnv> = 
 
   if (outcome.kind === "replay") {
     const reference = (JSON.parse(outcome.body) as { reference?: string }).reference;
-    return c.body(outcome.body, outcome.statusCode as 201, {
-      "content-type": "application/json",
+    return respond(c, outcome.body, outcome.statusCode as 201, "application/json", {
       "idempotent-replayed": "true",
       ...(reference ? { location: `/v1/requests/${reference}` } : {}),
     }) as never;
   }
   deps.notifyOutbox();
-  return c.body(outcome.body, 201, {
-    "content-type": "application/json",
+  return respond(c, outcome.body, 201, "application/json", {
     location: `/v1/requests/${outcome.request.reference}`,
   }) as never;
 };
@@ -158,7 +157,7 @@ interface RequestCursor {
 export const listRequests: RouteHandler<typeof routes.listRequests, AppEnv> = async (c) => {
   requireScope(c, "requests:read");
   const query = c.req.valid("query");
-  const deps = c.var.deps;
+  const deps = c.get("deps");
   const { cursor, limit, ...filterQuery } = query;
   const cursorScope = `requests:${JSON.stringify(filterQuery)}`;
   const filters: repository.RequestFilters = {
@@ -190,7 +189,7 @@ export const listRequests: RouteHandler<typeof routes.listRequests, AppEnv> = as
 export const getRequest: RouteHandler<typeof routes.getRequest, AppEnv> = async (c) => {
   requireScope(c, "requests:read");
   const reference = referenceFrom(c.req.valid("param").ref);
-  const request = await repository.findRequestWithHistory(c.var.deps.handle.db, reference);
+  const request = await repository.findRequestWithHistory(c.get("deps").handle.db, reference);
   if (!request) throw new AppError("not_found", `No request has the reference ${reference}`);
   return c.json(request, 200);
 };
@@ -220,7 +219,7 @@ export const transitionRequest: RouteHandler<typeof routes.transitionRequest, Ap
       `The API key "${key.name}" lacks the requests:manage scope this move needs; requests:write only lets a requester withdraw their own request`,
     );
   }
-  const deps = c.var.deps;
+  const deps = c.get("deps");
   const at = deps.now().toISOString();
   const moved = await writeTransaction(deps.handle, async (trx) => {
     const current = await repository.findRequest(trx, reference);
@@ -279,7 +278,7 @@ export const updateRequest: RouteHandler<typeof routes.updateRequest, AppEnv> = 
   requireScope(c, "requests:manage");
   const reference = referenceFrom(c.req.valid("param").ref);
   const { actor, ...changes } = c.req.valid("json");
-  const deps = c.var.deps;
+  const deps = c.get("deps");
   const at = deps.now().toISOString();
   const updated = await writeTransaction(deps.handle, async (trx) => {
     const current = await repository.findRequest(trx, reference);

@@ -14,20 +14,20 @@ function notFound(id: string): AppError {
 export const createWebhook: RouteHandler<typeof routes.createWebhook, AppEnv> = async (c) => {
   requireScope(c, "webhooks:manage");
   const input = c.req.valid("json");
-  const deps = c.var.deps;
+  const deps = c.get("deps");
   const webhook = await repository.insertWebhook(deps.handle.db, input, deps.now().toISOString());
   return c.json(webhook, 201, { location: `/v1/webhooks/${webhook.id}` });
 };
 
 export const listWebhooks: RouteHandler<typeof routes.listWebhooks, AppEnv> = async (c) => {
   requireScope(c, "webhooks:manage");
-  return c.json({ items: await repository.listWebhooks(c.var.deps.handle.db) }, 200);
+  return c.json({ items: await repository.listWebhooks(c.get("deps").handle.db) }, 200);
 };
 
 export const getWebhook: RouteHandler<typeof routes.getWebhook, AppEnv> = async (c) => {
   requireScope(c, "webhooks:manage");
   const { id } = c.req.valid("param");
-  const webhook = await repository.findWebhook(c.var.deps.handle.db, id);
+  const webhook = await repository.findWebhook(c.get("deps").handle.db, id);
   if (!webhook) throw notFound(id);
   return c.json(webhook, 200);
 };
@@ -35,7 +35,7 @@ export const getWebhook: RouteHandler<typeof routes.getWebhook, AppEnv> = async 
 export const deleteWebhook: RouteHandler<typeof routes.deleteWebhook, AppEnv> = async (c) => {
   requireScope(c, "webhooks:manage");
   const { id } = c.req.valid("param");
-  const deps = c.var.deps;
+  const deps = c.get("deps");
   const isDeleted = await writeTransaction(deps.handle, (trx) =>
     repository.deleteWebhook(trx, id, deps.now().toISOString()),
   );
@@ -47,7 +47,7 @@ export const listDeliveries: RouteHandler<typeof routes.listDeliveries, AppEnv> 
   requireScope(c, "webhooks:manage");
   const { id } = c.req.valid("param");
   const query = c.req.valid("query");
-  const deps = c.var.deps;
+  const deps = c.get("deps");
   const cursorScope = `deliveries:${id}:${query.status ?? ""}`;
   let beforeActivityId: number | undefined;
   if (query.cursor) {
