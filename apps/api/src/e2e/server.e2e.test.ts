@@ -63,6 +63,55 @@ describe("the API over real HTTP, through the typed client", () => {
     expect((error as ApiError).fieldErrors().limit).toContain("1 to 100");
   });
 
+  it("reads bodies from the socket: a good one files, an oversized or malformed one gets its problem", async () => {
+    const { secret } = await createApiKey(server.runtime.handle.db, {
+      name: "bodies",
+      scopes: ["catalog:write"],
+    });
+    const post = (body: BodyInit, extra: Record<string, string> = {}) =>
+      fetch(`${server.url}/v1/events`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${secret}`, "content-type": "application/json", ...extra },
+        body,
+        duplex: "half",
+      } as RequestInit);
+    const event = {
+      id: "e2e-body-seminar",
+      title: "Seminar with a body read from the socket",
+      kind: "seminar",
+      startsOn: "2027-03-01",
+      endsOn: "2027-03-02",
+      city: "Tunis",
+      country: "TN",
+      summary: "é".repeat(2000), // multi-byte characters split across chunks survive
+    };
+    const created = await post(JSON.stringify(event));
+    expect(created.status).toBe(201);
+    expect(((await created.json()) as { summary: string }).summary).toBe(event.summary);
+
+    const huge = JSON.stringify({ ...event, id: "e2e-huge", summary: "x".repeat(70_000) });
+    const declared = await post(huge);
+    expect(declared.status).toBe(413);
+    expect(declared.headers.get("content-type")).toContain("application/problem+json");
+    expect(((await declared.json()) as { detail: string }).detail).toContain("65536 bytes");
+    // Sent in chunks without a Content-Length: refused once the limit is passed.
+    const chunked = await post(
+      new ReadableStream({
+        start(controller) {
+          for (let index = 0; index < 10; index += 1)
+            controller.enqueue(new TextEncoder().encode("x".repeat(10_000)));
+          controller.close();
+        },
+      }),
+    );
+    expect(chunked.status).toBe(413);
+    const malformed = await post('{"id": ');
+    expect(malformed.status).toBe(400);
+    expect(((await malformed.json()) as { detail: string }).detail).toMatch(/JSON/);
+    const stored = await fetch(`${server.url}/v1/events/e2e-huge`);
+    expect(stored.status).toBe(404);
+  });
+
   it("raises ApiUnavailableError when nothing listens", async () => {
     const client = createClient({ baseUrl: "http://127.0.0.1:9", timeoutMs: 1000 });
     await expect(client.health()).rejects.toBeInstanceOf(ApiUnavailableError);

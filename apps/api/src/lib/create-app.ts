@@ -1,12 +1,12 @@
 import { issuesToFieldErrors } from "@bsi/domain";
 import { OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
 import { HTTPException } from "hono/http-exception";
 import { authenticate } from "../auth/authenticate.js";
 import { AppError, validationError } from "./app-error.js";
 import { rateLimit } from "./rate-limit.js";
+import { limitBodies } from "./read-body.js";
 import { responseHeaders } from "./response-headers.js";
 import type { AppDeps, AppEnv } from "./types.js";
 
@@ -136,19 +136,7 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
       cors({ origin: origins, allowHeaders: ["Authorization", "Content-Type", "Idempotency-Key"] }),
     );
   }
-  const limitBody = bodyLimit({
-    maxSize: deps.config.BODY_LIMIT,
-    onError: () => {
-      throw new AppError(
-        "payload_too_large",
-        `The body is larger than the limit of ${deps.config.BODY_LIMIT} bytes`,
-      );
-    },
-  });
-  // GET and HEAD carry no body; skipping the check keeps the node adapter's lightweight request.
-  app.use("*", (c, next) =>
-    c.req.method === "GET" || c.req.method === "HEAD" ? next() : limitBody(c, next),
-  );
+  app.use("*", limitBodies(deps.config.BODY_LIMIT));
   app.use("*", authenticate);
   app.use("*", rateLimit);
 
