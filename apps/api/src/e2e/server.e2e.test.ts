@@ -68,7 +68,7 @@ describe("the API over real HTTP, through the typed client", () => {
       name: "bodies",
       scopes: ["catalog:write"],
     });
-    const post = (body: BodyInit, extra: Record<string, string> = {}) =>
+    const post = (body: string | ReadableStream<Uint8Array>, extra: Record<string, string> = {}) =>
       fetch(`${server.url}/v1/events`, {
         method: "POST",
         headers: { authorization: `Bearer ${secret}`, "content-type": "application/json", ...extra },
