@@ -60,10 +60,16 @@ export function addDays(date: IsoDate, days: number): IsoDate {
   return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
 }
 
-/** Weekday name in English for an ISO date ("Monday"). */
+const weekdayFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/** Weekday name for an ISO date, in English unless another locale is given ("Monday", "lundi"). */
 export function weekdayOf(date: IsoDate, locale = "en"): string {
   const [year, month, day] = date.split("-").map(Number) as [number, number, number];
-  return new Intl.DateTimeFormat(locale, { weekday: "long", timeZone: "UTC" }).format(
-    new Date(Date.UTC(year, month - 1, day)),
-  );
+  let formatter = weekdayFormatters.get(locale);
+  if (!formatter) {
+    // Building a formatter costs far more than using one; answers name many dates.
+    formatter = new Intl.DateTimeFormat(locale, { weekday: "long", timeZone: "UTC" });
+    weekdayFormatters.set(locale, formatter);
+  }
+  return formatter.format(new Date(Date.UTC(year, month - 1, day)));
 }
