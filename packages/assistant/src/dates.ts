@@ -1,4 +1,8 @@
-import * as chrono from "chrono-node";
+import type { Chrono, ParsedResult } from "chrono-node";
+// Only the three languages the desk answers in: the package's entry point loads all sixteen.
+import * as chronoEn from "chrono-node/en";
+import * as chronoEs from "chrono-node/es";
+import * as chronoFr from "chrono-node/fr";
 import {
   addMonths,
   type DateRange,
@@ -474,10 +478,10 @@ const MONTH_NEIGHBOURS =
 
 const BARE_YEAR_PATTERN = new RegExp(`\\b${YEAR}\\b`, "g");
 
-const CHRONO_BY_LANGUAGE: Record<Language, chrono.Chrono> = {
-  en: chrono.en.GB,
-  fr: chrono.fr.casual,
-  es: chrono.es.casual,
+const CHRONO_BY_LANGUAGE: Record<Language, Chrono> = {
+  en: chronoEn.GB,
+  fr: chronoFr.casual,
+  es: chronoEs.casual,
 };
 
 /** Words before a single date that turn it into an open or bounded range. */
@@ -650,7 +654,7 @@ function isPlausible(date: string | undefined): boolean {
 }
 
 function fromChrono(
-  result: chrono.ParsedResult,
+  result: ParsedResult,
   today: string,
   preference: TimePreference,
 ): Omit<Expression, "start" | "end"> | undefined {
