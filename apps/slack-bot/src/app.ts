@@ -10,6 +10,7 @@ import { registerListeners } from "./listeners/index.js";
 import { createLogger, type Logger, toBoltLogger } from "./logger.js";
 import { createEventDeduper } from "./middleware/dedupe-events.js";
 import { createRequestFiler } from "./requests/file-request.js";
+import { ProfileCache } from "./requests/open-request-form.js";
 import {
   NO_STATUS_UPDATES,
   type StatusUpdates,
@@ -82,6 +83,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     fileRequest: createRequestFiler({ baseUrl: config.apiUrl, token: config.apiToken }),
     triageChannel: config.triageChannel,
     statusUpdates: liveStatusUpdates,
+    profiles: new ProfileCache(),
   };
   if (!config.triageChannel) {
     logger.warn("SLACK_TRIAGE_CHANNEL is not set: requests filed from Slack get no triage card");

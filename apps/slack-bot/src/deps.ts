@@ -6,6 +6,7 @@ import type { DeskApi } from "./api.js";
 import type { EventDeduper } from "./middleware/dedupe-events.js";
 import type { AnnounceContext } from "./requests/announce.js";
 import type { RequestFiler } from "./requests/file-request.js";
+import type { ProfileCache } from "./requests/open-request-form.js";
 import type { StatusUpdates } from "./requests/status-updates.js";
 
 /** What the listeners need, built once in app.ts. */
@@ -24,6 +25,8 @@ export interface BotDeps {
   triageChannel: string | undefined;
   /** Whether the API's webhooks announce filings and moves (else the bot does, for its own). */
   statusUpdates: StatusUpdates;
+  /** Slack profiles read for prefilling request forms, kept a few minutes. */
+  profiles: ProfileCache;
 }
 
 /** What announcing a filing or a move needs, with the Web API client at hand. */

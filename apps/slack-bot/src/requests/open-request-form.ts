@@ -14,20 +14,59 @@ export interface OpenFormInput {
   source?: { channel: string; ts: string };
 }
 
+type Profile = { name?: string; email?: string };
+
+/** How long a profile read from Slack is reused to prefill the next form. */
+const PROFILE_TTL_MS = 10 * 60_000;
+const MAX_PROFILES = 1000;
+
+/**
+ * Profiles read from Slack for prefilling forms, kept a few minutes: someone who files several
+ * requests gets the prefilled form at once, without a second look-up and update. Refusals
+ * (missing_scope) are not kept, so granting the scope takes effect with the next form.
+ */
+export class ProfileCache {
+  readonly #entries = new Map<string, { profile: Profile; until: number }>();
+
+  constructor(readonly now: () => number = Date.now) {}
+
+  get(userId: string): Profile | undefined {
+    const entry = this.#entries.get(userId);
+    if (!entry) return undefined;
+    if (entry.until <= this.now()) {
+      this.#entries.delete(userId);
+      return undefined;
+    }
+    return entry.profile;
+  }
+
+  set(userId: string, profile: Profile): void {
+    this.#entries.delete(userId);
+    if (this.#entries.size >= MAX_PROFILES) {
+      const oldest = this.#entries.keys().next().value;
+      if (oldest !== undefined) this.#entries.delete(oldest);
+    }
+    this.#entries.set(userId, { profile, until: this.now() + PROFILE_TTL_MS });
+  }
+}
+
 /** The requester's name and email from their Slack profile; the email needs users:read.email. */
 async function readProfile(
   client: WebClient,
   logger: Logger,
   userId: string,
-): Promise<{ name?: string; email?: string }> {
+  profiles: ProfileCache | undefined,
+): Promise<Profile> {
   try {
     const { user } = await client.users.info({ user: userId });
     const profile = user?.profile;
     const name = profile?.real_name || user?.real_name || profile?.display_name || user?.name;
-    return {
+    const found = {
       ...(name ? { name } : {}),
       ...(profile?.email ? { email: profile.email } : {}),
     };
+    profiles?.set(userId, found);
+    return found;
   } catch (error) {
     // missing_scope (no users:read.email / users:read) or anything else: the user types it.
     logger.info({ err: error, code: slackErrorCode(error) }, "could not read the user's profile");
@@ -53,18 +92,25 @@ async function readPermalink(
 /**
  * Opens the request form. `views.open` goes first, while Slack's trigger_id is still valid (3 s);
  * the slower look-ups (profile email and name, the message's permalink) follow and are put in with
- * `views.update`. Slack keeps what the user has typed meanwhile (same block and action ids).
+ * `views.update`. Slack keeps what the user has typed meanwhile (same block and action ids). A
+ * profile read in the last few minutes is put in at once, and then needs no update.
  * Resolves false when the form could not be opened.
  */
 export async function openRequestForm(
   client: WebClient,
-  logger: Logger,
+  context: { logger: Logger; profiles?: ProfileCache | undefined },
   input: OpenFormInput,
 ): Promise<boolean> {
+  const { logger, profiles } = context;
+  const known = profiles?.get(input.userId);
   const form: RequestFormInput = {
     ...(input.summary ? { summary: input.summary } : {}),
     ...(input.details ? { details: input.details } : {}),
-    metadata: input.source ? { source: input.source } : {},
+    ...(known?.email ? { email: known.email } : {}),
+    metadata: {
+      ...(input.source ? { source: input.source } : {}),
+      ...(known?.name ? { name: known.name } : {}),
+    },
   };
   let opened: Awaited<ReturnType<WebClient["views"]["open"]>>;
   try {
@@ -76,10 +122,10 @@ export async function openRequestForm(
   const viewId = opened.view?.id;
   if (!viewId) return true;
   const [profile, permalink] = await Promise.all([
-    readProfile(client, logger, input.userId),
+    known ?? readProfile(client, logger, input.userId, profiles),
     readPermalink(client, logger, input.source),
   ]);
-  if (!profile.name && !profile.email && !permalink) return true;
+  if (!permalink && (known || (!profile.name && !profile.email))) return true;
   const metadata: RequestFormMetadata = {
     ...form.metadata,
     ...(profile.name ? { name: profile.name } : {}),

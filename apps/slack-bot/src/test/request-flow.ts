@@ -41,10 +41,19 @@ export async function openFormByCommand(
   );
   expect(opened.response.ok, JSON.stringify(opened.response)).toBe(true);
   const viewId = String((opened.response.view as { id: string }).id);
-  if (options.waitForPrefill ?? true) {
+  // A profile read for an earlier form is put in at once; otherwise it comes with views.update.
+  if ((options.waitForPrefill ?? true) && !prefilledEmail(opened.params.view)) {
     await harness.slack.waitFor("views.update", (call) => call.params.view_id === viewId);
   }
   return { viewId, opened, commandElapsedMs: response.elapsedMs };
+}
+
+/** The email the form was sent with, if any (the view as the bot sent it, JSON or object). */
+export function prefilledEmail(view: unknown): string | undefined {
+  const parsed = (typeof view === "string" ? JSON.parse(view) : view) as {
+    blocks?: Array<{ block_id?: string; element?: { initial_value?: string } }>;
+  };
+  return parsed?.blocks?.find((block) => block.block_id === FORM_BLOCK_IDS.email)?.element?.initial_value;
 }
 
 /** Submits the form and expects it filed: resolves with the reference the confirmation shows. */

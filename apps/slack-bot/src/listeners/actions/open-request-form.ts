@@ -10,6 +10,6 @@ export function openRequestForm(deps: BotDeps) {
     client,
   }: SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs) => {
     await ack();
-    await openForm(client, deps.logger, { triggerId: body.trigger_id, userId: body.user.id });
+    await openForm(client, deps, { triggerId: body.trigger_id, userId: body.user.id });
   };
 }

@@ -34,7 +34,7 @@ export function bsiCommand(deps: BotDeps) {
       const summary = parsed.summary.trim();
       // A summary longer than the form's 150 characters is cut there, and kept whole in the details.
       const isLong = Array.from(summary).length > REQUEST_LIMITS.summary;
-      const isOpen = await openRequestForm(client, deps.logger, {
+      const isOpen = await openRequestForm(client, deps, {
         triggerId: command.trigger_id,
         userId: command.user_id,
         ...(summary ? { summary } : {}),

@@ -30,7 +30,7 @@ export function fileMessageAsRequest(deps: BotDeps) {
     });
     const firstLine = text.split("\n").find((line) => line.trim() !== "") ?? "";
     const details = truncateText(text, REQUEST_LIMITS.detailsInSlack - ROOM_FOR_MORE);
-    const isOpen = await openRequestForm(client, deps.logger, {
+    const isOpen = await openRequestForm(client, deps, {
       triggerId: shortcut.trigger_id,
       userId: shortcut.user.id,
       ...(firstLine ? { summary: truncateText(firstLine.trim(), REQUEST_LIMITS.summary) } : {}),
