@@ -109,6 +109,25 @@ describe("webhook dispatcher", () => {
     ).toThrow();
   });
 
+  it("sends the first delivery of an instance that had nothing to send for a while after it started", async () => {
+    const app = await startApp();
+    // Several polls find nothing: the sending thread, started with the first delivery, is not there yet.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const receiver = await listen();
+    const admin = await app.createKey(["webhooks:manage", "requests:write"]);
+    const { secret } = await subscribe(app.request, admin, receiver.url);
+
+    const filed = await app.request("/v1/requests", {
+      method: "POST",
+      token: admin,
+      json: newRequest("Advice after a quiet start"),
+    });
+    const { reference } = (await filed.json()) as { reference: string };
+    await waitFor(() => receiver.received.length === 1, "the first delivery");
+    const payload = verify(secret, receiver.received[0] as Receiver["received"][number]);
+    expect([payload.type, payload.data.activity.subject]).toEqual(["request.created", reference]);
+  });
+
   it("delivers everything, each signature verifying, to a receiver that was down for a while", async () => {
     const app = await startApp();
     const receiver = await listen();

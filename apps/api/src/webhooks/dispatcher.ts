@@ -12,7 +12,7 @@ import {
   recordAttempt,
   releaseDelivery,
 } from "./deliveries.repository.js";
-import { type SendJob, type SendResult, startSender } from "./sender-worker.js";
+import { type Sender, type SendJob, type SendResult, startSender } from "./sender-worker.js";
 
 /** Sends queued webhook deliveries (the outbox) in the background. */
 export interface WebhookDispatcher {
@@ -63,10 +63,8 @@ interface AttemptResult {
 export function startWebhookDispatcher(deps: AppDeps): WebhookDispatcher {
   const { config, handle, logger } = deps;
   const log = logger.child({ component: "webhooks" });
-  const sender = startSender({
-    concurrency: config.WEBHOOK_CONCURRENCY,
-    timeoutMs: config.WEBHOOK_TIMEOUT_MS,
-  });
+  /** Started with the first delivery: an instance without webhooks never pays for the thread. */
+  let sender: Sender | undefined;
   const signers = new Map<string, Webhook>();
   const prefetch = Math.max(config.WEBHOOK_CONCURRENCY * PREFETCH_FACTOR, MIN_PREFETCH);
   /**
@@ -253,6 +251,8 @@ export function startWebhookDispatcher(deps: AppDeps): WebhookDispatcher {
       lease: new Date(now.getTime() + leaseMs).toISOString(),
       limit: room,
     });
+    if (claimed.length === 0) return;
+    sender ??= startSender({ concurrency: config.WEBHOOK_CONCURRENCY, timeoutMs: config.WEBHOOK_TIMEOUT_MS });
     const attemptedAt = deps.now();
     const sendings = sender.send(claimed.map((delivery) => toJob(delivery, attemptedAt)));
     claimed.forEach((delivery, index) => {
@@ -290,7 +290,7 @@ export function startWebhookDispatcher(deps: AppDeps): WebhookDispatcher {
       isStopping = true;
       resumeLoop?.();
       await loop;
-      await sender.stop();
+      await sender?.stop();
       await Promise.allSettled([...settlements]);
       while (flushing) await flushing;
     },
