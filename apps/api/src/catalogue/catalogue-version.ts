@@ -31,7 +31,9 @@ function forgetVersions(): void {
 }
 
 async function readFromDatabase(db: Kysely<Database>, sqlite?: SqliteConnection): Promise<string> {
-  if (sqlite) {
+  // Between the statements of a write on the same connection, a direct read would see what is not
+  // yet committed: then the read waits its turn in Kysely's queue like any other.
+  if (sqlite && !sqlite.inTransaction) {
     // The embedded database answers synchronously: skip the query builder and the connection queue
     // on the path every cached listing takes.
     let statement = versionStatements.get(sqlite);
@@ -52,7 +54,10 @@ async function readFromDatabase(db: Kysely<Database>, sqlite?: SqliteConnection)
   return result.rows[0]?.value ?? "0";
 }
 
-type SqliteConnection = { prepare(sql: string): { get(...parameters: unknown[]): unknown } };
+type SqliteConnection = {
+  readonly inTransaction: boolean;
+  prepare(sql: string): { get(...parameters: unknown[]): unknown };
+};
 const versionStatements = new WeakMap<SqliteConnection, ReturnType<SqliteConnection["prepare"]>>();
 
 const compiledReads = new WeakMap<Kysely<Database>, CompiledQuery<{ value: string }>>();
