@@ -27,7 +27,9 @@ export interface InterpretOptions {
 
 const CORRECTOR = new SpellingCorrector(
   LEXICON.correctionTargets,
-  new Set([...LEXICON.root.next].filter(([, node]) => node.phrase !== undefined).map(([word]) => word)),
+  new Set(
+    [...(LEXICON.root.next ?? [])].filter(([, node]) => node.phrase !== undefined).map(([word]) => word),
+  ),
 );
 
 /** Catalogue cities change rarely: their look-up tables are kept per list, not rebuilt per call. */
@@ -144,18 +146,13 @@ function findPhrases(tokens: Token[], consumed: boolean[], cityRoot: TrieNode | 
     for (const root of cityRoot ? [LEXICON.root, cityRoot] : [LEXICON.root]) {
       let node: TrieNode | undefined = root;
       for (let end = index; end < count && !consumed[end]; end++) {
-        node = node.next.get(tokens[end]!.text);
+        node = node.next?.get(tokens[end]!.text);
         if (!node) break;
         if (!node.phrase) continue;
         const existing = byEnd.get(end);
         byEnd.set(
           end,
-          existing
-            ? {
-                meanings: [...existing.meanings, ...node.phrase.meanings],
-                languages: new Set([...existing.languages, ...node.phrase.languages]),
-              }
-            : node.phrase,
+          existing ? { meanings: [...existing.meanings, ...node.phrase.meanings] } : node.phrase,
         );
       }
     }

@@ -357,18 +357,18 @@ export const DATE_WORDS: Record<Language | "any", string> = {
 
 interface PhraseInfo {
   meanings: Meaning[];
-  languages: Set<Language>;
 }
 
+/** A word of a phrase. Most are the last word of their phrase, so they get a map only if a phrase goes on. */
 interface TrieNode {
-  next: Map<string, TrieNode>;
-  phrase?: PhraseInfo;
+  next: Map<string, TrieNode> | undefined;
+  phrase: PhraseInfo | undefined;
 }
 
 export interface Lexicon {
   root: TrieNode;
   /** Every word a question may contain that the assistant knows, and the language(s) it belongs to. */
-  wordLanguages: Map<string, Set<Language>>;
+  wordLanguages: Map<string, ReadonlySet<Language>>;
   /** Words a misspelling may be corrected into: names, themes, kinds, cues, months. */
   correctionTargets: Set<string>;
   functionWords: Set<string>;
@@ -378,19 +378,40 @@ export interface Lexicon {
 }
 
 function createNode(): TrieNode {
-  return { next: new Map() };
+  return { next: undefined, phrase: undefined };
 }
+
+/** One set per combination of languages, shared by all the words of that combination. */
+const LANGUAGE_SETS = new Map<string, ReadonlySet<Language>>();
+
+/** The languages with one more (the same when `language` is undefined or already in). */
+function withLanguage(
+  languages: ReadonlySet<Language>,
+  language: Language | undefined,
+): ReadonlySet<Language> {
+  if (language === undefined || languages.has(language)) return languages;
+  const combined = LANGUAGES.filter((known) => known === language || languages.has(known));
+  const key = combined.join(" ");
+  let shared = LANGUAGE_SETS.get(key);
+  if (!shared) {
+    shared = new Set(combined);
+    LANGUAGE_SETS.set(key, shared);
+  }
+  return shared;
+}
+const NO_LANGUAGES: ReadonlySet<Language> = new Set();
 
 function sameMeaning(a: Meaning, b: Meaning): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
 /** Adds a phrase to a trie. Phrases are folded and tokenized exactly like questions. */
-export function addPhrase(root: TrieNode, phrase: string, meaning: Meaning, language?: Language): string[] {
+export function addPhrase(root: TrieNode, phrase: string, meaning: Meaning): string[] {
   const tokens = phraseTokens(phrase);
   if (tokens.length === 0) return tokens;
   let node = root;
   for (const token of tokens) {
+    node.next ??= new Map();
     let child = node.next.get(token);
     if (!child) {
       child = createNode();
@@ -398,10 +419,9 @@ export function addPhrase(root: TrieNode, phrase: string, meaning: Meaning, lang
     }
     node = child;
   }
-  node.phrase ??= { meanings: [], languages: new Set() };
+  node.phrase ??= { meanings: [] };
   if (!node.phrase.meanings.some((existing) => sameMeaning(existing, meaning)))
     node.phrase.meanings.push(meaning);
-  if (language) node.phrase.languages.add(language);
   return tokens;
 }
 
@@ -420,21 +440,16 @@ const SHORT_NAME_ALLOWED = new Set(["usa", "uk", "uae", "drc", "rdc", "eeuu"]);
 
 function buildLexicon(): Lexicon {
   const root = createTrie();
-  const wordLanguages = new Map<string, Set<Language>>();
+  const wordLanguages = new Map<string, ReadonlySet<Language>>();
   const correctionTargets = new Set<string>();
   const noteWords = (tokens: string[], language: Language | undefined, isTarget: boolean) => {
     for (const token of tokens) {
       if (isTarget && token.length >= 4 && !/^\d+$/.test(token)) correctionTargets.add(token);
-      let set = wordLanguages.get(token);
-      if (!set) {
-        set = new Set();
-        wordLanguages.set(token, set);
-      }
-      if (language) set.add(language);
+      wordLanguages.set(token, withLanguage(wordLanguages.get(token) ?? NO_LANGUAGES, language));
     }
   };
   const add = (phrase: string, meaning: Meaning, language?: Language, isTarget = true) => {
-    noteWords(addPhrase(root, phrase, meaning, language), language, isTarget);
+    noteWords(addPhrase(root, phrase, meaning), language, isTarget);
   };
 
   for (const language of LANGUAGES) {
