@@ -94,7 +94,8 @@ export async function runAskBench(
         return { ...request, method: "POST", path: "/v1/ask", body: body(pool[counter % pool.length] ?? "") };
       },
     });
-    // Every question new: trailing spaces (ignored by interpret) defeat the answer cache.
+    // Every question new: the same questions with their letters' case changed (interpret ignores case,
+    // the answer cache does not), a different pattern on every pass over the pool, so nothing repeats.
     let fresh = 0;
     const uncached = await runLoad("POST /v1/ask (every question new, no cache)", {
       url: `${api.url}/v1/ask`,
@@ -105,10 +106,11 @@ export async function runAskBench(
       setupRequest: (request) => {
         fresh += 1;
         const question = pool[fresh % pool.length] ?? "";
-        const padding = " ".repeat(
-          1 + (Math.floor(fresh / pool.length) % Math.max(1, 480 - question.length)),
-        );
-        return { ...request, method: "POST", path: "/v1/ask", body: body(`${question}${padding}`) };
+        const pass = Math.floor(fresh / pool.length) + 1;
+        const variant = Array.from(question, (character, index) =>
+          (pass >> (index % 24)) & 1 ? character.toUpperCase() : character.toLowerCase(),
+        ).join("");
+        return { ...request, method: "POST", path: "/v1/ask", body: body(variant) };
       },
     });
     return {

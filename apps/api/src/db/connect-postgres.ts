@@ -2,21 +2,11 @@ import { Kysely, PostgresDialect } from "kysely";
 import pg from "pg";
 import type { DatabaseHandle } from "./connect.js";
 import type { Database } from "./database.js";
+import { redactUrl } from "./redact-url.js";
 
 // Counts come back as numbers and bigint ids as numbers, as on SQLite.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
 pg.types.setTypeParser(pg.types.builtins.NUMERIC, (value) => Number(value));
-
-/** The URL without its password, safe to print. */
-export function redactUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.password) parsed.password = "***";
-    return parsed.toString();
-  } catch {
-    return "(unparseable database URL)";
-  }
-}
 
 export async function openPostgres(url: string): Promise<DatabaseHandle> {
   const poolSize = Number(process.env.DATABASE_POOL_SIZE ?? 10);

@@ -64,6 +64,9 @@ export function openSqlite(url: string): DatabaseHandle {
   sqlite.pragma("busy_timeout = 5000");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("synchronous = NORMAL");
+  // 8 MB of page cache (the build's default is 16 MB): as fast on the bench's 10,000 events and
+  // their questions, and the API's resident memory stays well under 150 MB.
+  sqlite.pragma("cache_size = -8000");
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   return {
     db,

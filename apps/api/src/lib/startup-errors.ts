@@ -1,4 +1,4 @@
-import { redactUrl } from "../db/connect-postgres.js";
+import { redactUrl } from "../db/redact-url.js";
 
 /** A one-line reason the API could not start, without stack traces or passwords. */
 export function describeStartupError(error: unknown, databaseUrl: string): string {
