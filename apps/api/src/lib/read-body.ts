@@ -32,11 +32,18 @@ export function readNodeBody(incoming: IncomingMessage, limit: number): Promise<
       }
       chunks.push(chunk);
     });
+    let isEnded = false;
     incoming.once("end", () => {
+      isEnded = true;
       if (!isRefused)
         resolve(chunks.length === 1 ? String(chunks[0]) : Buffer.concat(chunks).toString("utf8"));
     });
     incoming.once("error", reject);
+    // A client that hangs up halfway: nothing waits for the rest.
+    incoming.once("close", () => {
+      if (!isEnded)
+        reject(new AppError("bad_request", "The connection closed before the whole body arrived"));
+    });
   });
 }
 
