@@ -2,16 +2,20 @@
 // `npm start`: serves the API (migrating and seeding the embedded SQLite database on first run) and
 // starts the Slack bot when Slack credentials are set.
 import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const children = [];
 
 /**
- * Memory flags for the API: a small young generation and a capped old generation keep its resident
- * memory near 150 MB under load (its working set is about 60 MB). Set NODE_OPTIONS to override.
+ * Memory flags for the API (apps/api/node-flags.json, also used by the benchmarks): a small young
+ * generation and a capped old generation keep its resident memory well under 150 MB under load.
+ * Set NODE_OPTIONS to override.
  */
-const API_NODE_FLAGS = process.env.NODE_OPTIONS ? [] : ["--max-semi-space-size=1", "--max-old-space-size=96"];
+const API_NODE_FLAGS = process.env.NODE_OPTIONS
+  ? []
+  : JSON.parse(readFileSync(new URL("../apps/api/node-flags.json", import.meta.url), "utf8"));
 
 function run(name, script, env, flags = []) {
   const child = spawn(process.execPath, [...flags, script], { cwd: root, env, stdio: "inherit" });

@@ -132,20 +132,21 @@ export interface ApiProcess {
 // The built server, whether this module runs from src (tests) or from dist (the bench).
 const SERVER_SCRIPT = fileURLToPath(new URL("../../dist/server.js", import.meta.url));
 
+/** The memory flags `npm start` gives the API (scripts/start.mjs reads the same file). */
+const NODE_FLAGS = JSON.parse(
+  readFileSync(new URL("../../node-flags.json", import.meta.url), "utf8"),
+) as string[];
+
 /**
  * Starts the built API (`dist/server.js`) as its own process, as `npm start` would, on a free port,
  * and waits until it listens. Used by the benchmarks, the fault suite and the multi-instance tests.
  */
 export async function startApiProcess(env: Record<string, string>): Promise<ApiProcess> {
   // The same memory flags as `npm start` (scripts/start.mjs), so the figures are of what ships.
-  const child = spawn(
-    process.execPath,
-    ["--max-semi-space-size=1", "--max-old-space-size=96", SERVER_SCRIPT],
-    {
-      env: { ...process.env, PORT: "0", LOG_LEVEL: "warn", RATE_LIMIT_PER_MINUTE: "0", ...env },
-      stdio: ["ignore", "pipe", "pipe"],
-    },
-  );
+  const child = spawn(process.execPath, [...NODE_FLAGS, SERVER_SCRIPT], {
+    env: { ...process.env, PORT: "0", LOG_LEVEL: "warn", RATE_LIMIT_PER_MINUTE: "0", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let output = "";
   const collect = (chunk: Buffer) => {
     output += String(chunk);
