@@ -134,6 +134,8 @@ export interface WebhookTable {
   disabled_at: string | null;
   disabled_reason: string | null;
   deleted_at: string | null;
+  /** Set when a disabled webhook is turned back on; earlier failures do not count toward disabling it. */
+  enabled_at: string | null;
 }
 
 export interface WebhookDeliveryTable {

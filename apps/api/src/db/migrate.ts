@@ -10,6 +10,7 @@ import * as createCatalogue from "./migrations/2026_11_24_090000_create_catalogu
 import * as createSearchIndex from "./migrations/2026_11_24_090100_create_search_index.js";
 import * as createRequests from "./migrations/2026_11_24_090200_create_requests.js";
 import * as createRateLimits from "./migrations/2026_11_24_090300_create_rate_limits.js";
+import * as webhookEnabledAt from "./migrations/2026_11_24_230000_webhook_enabled_at.js";
 
 /** Migrations are listed here (not read from disk) so the compiled build and the tests run the same set. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -17,6 +18,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "2026_11_24_090100_create_search_index": createSearchIndex,
   "2026_11_24_090200_create_requests": createRequests,
   "2026_11_24_090300_create_rate_limits": createRateLimits,
+  "2026_11_24_230000_webhook_enabled_at": webhookEnabledAt,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

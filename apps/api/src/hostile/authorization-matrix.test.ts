@@ -75,6 +75,12 @@ const ROUTES: RouteCase[] = [
   { method: "GET", path: () => "/v1/webhooks", scope: "webhooks:manage" },
   { method: "GET", path: () => `/v1/webhooks/${webhookId}`, scope: "webhooks:manage" },
   { method: "GET", path: () => `/v1/webhooks/${webhookId}/deliveries`, scope: "webhooks:manage" },
+  {
+    method: "POST",
+    path: () => `/v1/webhooks/${webhookId}/enable`,
+    scope: "webhooks:manage",
+    body: () => ({}),
+  },
   { method: "DELETE", path: () => "/v1/webhooks/wh_does_not_exist", scope: "webhooks:manage" },
 ];
 

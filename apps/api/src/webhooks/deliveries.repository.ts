@@ -134,12 +134,19 @@ export async function findFailingSince(db: Kysely<Database>, webhookId: string):
     .select((eb) => eb.fn.max("delivered_at").as("at"))
     .where("webhook_id", "=", webhookId)
     .executeTakeFirst();
+  const webhook = await db
+    .selectFrom("webhooks")
+    .select("enabled_at")
+    .where("id", "=", webhookId)
+    .executeTakeFirst();
+  // The streak starts after the last success, or after the webhook was last turned back on.
+  const after = [lastSuccess?.at ?? "", webhook?.enabled_at ?? ""].sort().at(-1) ?? "";
   const row = await db
     .selectFrom("webhook_attempts")
     .innerJoin("webhook_deliveries", "webhook_deliveries.id", "webhook_attempts.delivery_id")
     .select((eb) => eb.fn.min("webhook_attempts.at").as("since"))
     .where("webhook_deliveries.webhook_id", "=", webhookId)
-    .where("webhook_attempts.at", ">", lastSuccess?.at ?? "")
+    .where("webhook_attempts.at", ">", after)
     .executeTakeFirst();
   return row?.since ?? undefined;
 }

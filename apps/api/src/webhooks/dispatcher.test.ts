@@ -275,6 +275,62 @@ describe("webhook dispatcher", () => {
     await app.request("/v1/requests", { method: "POST", token: admin, json: newRequest("After") });
     await new Promise((resolve) => setTimeout(resolve, 150));
     expect(receiver.received.length).toBe(sent);
+
+    // The receiver is fixed: turning the webhook back on sends what failed again, each with its id.
+    receiver.respond = () => 204;
+    const failedIds = (
+      (await (await app.request(`/v1/webhooks/${id}/deliveries`, { token: admin })).json()) as {
+        items: { id: string; status: string }[];
+      }
+    ).items.map((delivery) => delivery.id);
+    const enabled = await app.request(`/v1/webhooks/${id}/enable`, {
+      method: "POST",
+      token: admin,
+      json: { redeliverSince: "2000-01-01T00:00:00Z" },
+    });
+    expect(enabled.status).toBe(200);
+    const body = (await enabled.json()) as {
+      disabled: boolean;
+      disabledReason: string | null;
+      redelivered: number;
+    };
+    expect(body).toMatchObject({ disabled: false, disabledReason: null, redelivered: failedIds.length });
+    await waitFor(
+      () =>
+        failedIds.every((deliveryId) =>
+          receiver.received.some((r) => r.headers["webhook-id"] === deliveryId),
+        ),
+      "the failed deliveries sent again",
+    );
+    const backOn = await app.request("/v1/requests", {
+      method: "POST",
+      token: admin,
+      json: newRequest("Back on"),
+    });
+    const { reference } = (await backOn.json()) as { reference: string };
+    await waitFor(
+      () => receiver.received.some((delivery) => delivery.body.includes(reference)),
+      "a new delivery after enabling",
+    );
+    expect(
+      (await (await app.request(`/v1/webhooks/${id}`, { token: admin })).json()) as object,
+    ).toMatchObject({
+      disabled: false,
+    });
+
+    const missing = await app.request("/v1/webhooks/wh_nowhere/enable", {
+      method: "POST",
+      token: admin,
+      json: {},
+    });
+    expect(missing.status).toBe(404);
+    const badSince = await app.request(`/v1/webhooks/${id}/enable`, {
+      method: "POST",
+      token: admin,
+      json: { redeliverSince: "yesterday" },
+    });
+    expect(badSince.status).toBe(400);
+    expect(JSON.stringify(await badSince.json())).toContain("redeliverSince");
   });
 
   it("never makes the filing wait for a slow receiver, and sends no more than the concurrency limit at once", async () => {

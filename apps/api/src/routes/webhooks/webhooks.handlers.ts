@@ -43,6 +43,21 @@ export const deleteWebhook: RouteHandler<typeof routes.deleteWebhook, AppEnv> = 
   return c.body(null, 204);
 };
 
+export const enableWebhook: RouteHandler<typeof routes.enableWebhook, AppEnv> = async (c) => {
+  requireScope(c, "webhooks:manage");
+  const { id } = c.req.valid("param");
+  const body = (c.req.valid("json") as { redeliverSince?: string } | undefined) ?? {};
+  const deps = c.get("deps");
+  const at = deps.now().toISOString();
+  const redeliverSince = body.redeliverSince ? new Date(body.redeliverSince).toISOString() : undefined;
+  const enabled = await writeTransaction(deps.handle, (trx) =>
+    repository.enableWebhook(trx, id, { at, redeliverSince }),
+  );
+  if (!enabled) throw notFound(id);
+  if (enabled.redelivered > 0) deps.notifyOutbox();
+  return c.json({ ...enabled.webhook, redelivered: enabled.redelivered }, 200);
+};
+
 export const listDeliveries: RouteHandler<typeof routes.listDeliveries, AppEnv> = async (c) => {
   requireScope(c, "webhooks:manage");
   const { id } = c.req.valid("param");

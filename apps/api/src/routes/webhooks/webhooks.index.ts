@@ -7,6 +7,7 @@ const router = createRouter()
   .openapi(routes.listWebhooks, handlers.listWebhooks)
   .openapi(routes.getWebhook, handlers.getWebhook)
   .openapi(routes.deleteWebhook, handlers.deleteWebhook)
+  .openapi(routes.enableWebhook, handlers.enableWebhook)
   .openapi(routes.listDeliveries, handlers.listDeliveries);
 
 export default router;

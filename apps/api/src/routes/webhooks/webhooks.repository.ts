@@ -91,6 +91,7 @@ export async function insertWebhook(
     created_at: at,
     disabled_at: null,
     disabled_reason: null,
+    enabled_at: null,
     deleted_at: null,
   };
   await db.insertInto("webhooks").values(row).execute();
@@ -129,6 +130,38 @@ export async function deleteWebhook(trx: Kysely<Database>, id: string, at: strin
   if (result.numUpdatedRows === 0n) return false;
   await dropPendingDeliveries(trx, id, "the webhook was deleted", at);
   return true;
+}
+
+/**
+ * Turns a disabled webhook back on and, when asked, puts the deliveries that failed since `since`
+ * back in the queue, due now, each keeping its id (so receivers that already processed one can tell).
+ * Resolves undefined when there is no such webhook.
+ */
+export async function enableWebhook(
+  trx: Kysely<Database>,
+  id: string,
+  options: { at: string; redeliverSince?: string | undefined },
+): Promise<{ webhook: Webhook; redelivered: number } | undefined> {
+  const row = await trx
+    .updateTable("webhooks")
+    .set({ disabled_at: null, disabled_reason: null, enabled_at: options.at })
+    .where("id", "=", id)
+    .where("deleted_at", "is", null)
+    .returningAll()
+    .executeTakeFirst();
+  if (!row) return undefined;
+  let redelivered = 0;
+  if (options.redeliverSince !== undefined) {
+    const result = await trx
+      .updateTable("webhook_deliveries")
+      .set({ status: "pending", next_attempt_at: options.at, locked_until: null })
+      .where("webhook_id", "=", id)
+      .where("status", "=", "failed")
+      .where("created_at", ">=", options.redeliverSince)
+      .executeTakeFirst();
+    redelivered = Number(result.numUpdatedRows);
+  }
+  return { webhook: rowToWebhook(row), redelivered };
 }
 
 /** How many attempts each delivery in a listing shows. */

@@ -160,6 +160,46 @@ export const deleteWebhook = createRoute({
   },
 });
 
+export const EnableWebhookSchema = z
+  .strictObject({
+    redeliverSince: z.iso
+      .datetime({ offset: true, error: "must be a date and time such as 2026-11-24T09:00:00Z" })
+      .optional()
+      .openapi({
+        description:
+          "Also send again, now, every delivery that failed and was created at or after this instant (each keeps its webhook-id)",
+        example: "2026-11-23T00:00:00Z",
+      }),
+  })
+  .openapi("EnableWebhook");
+
+export const enableWebhook = createRoute({
+  method: "post",
+  path: "/v1/webhooks/{id}/enable",
+  tags,
+  security: bearerSecurity,
+  summary:
+    "Turn a disabled webhook back on, and optionally send its failed deliveries again (webhooks:manage)",
+  request: {
+    params: IdParamSchema,
+    body: { required: false, content: { "application/json": { schema: EnableWebhookSchema } } },
+  },
+  responses: {
+    200: {
+      description: "The webhook, enabled, and how many deliveries were queued again",
+      content: {
+        "application/json": {
+          schema: WebhookSchema.extend({ redelivered: z.number().int() }).openapi("EnabledWebhook"),
+        },
+      },
+    },
+    400: problem("The body is invalid"),
+    401: problem("No key or an invalid key"),
+    403: problem("The key lacks webhooks:manage"),
+    404: problem("No webhook has this id"),
+  },
+});
+
 export const ListDeliveriesQuerySchema = z.strictObject({
   status: z
     .enum(DELIVERY_STATUSES, { error: () => `must be one of: ${DELIVERY_STATUSES.join(", ")}` })
