@@ -146,6 +146,11 @@ export function createClient(options: ClientOptions) {
       call<Webhook>("POST", "/v1/webhooks", { body: input }),
     listWebhooks: () => call<{ items: Webhook[] }>("GET", "/v1/webhooks"),
     deleteWebhook: (id: string) => call<void>("DELETE", `/v1/webhooks/${encodeURIComponent(id)}`),
+    /** Turns a disabled webhook back on; with `redeliverSince`, its failed deliveries from then go out again. */
+    enableWebhook: (id: string, options: { redeliverSince?: string } = {}) =>
+      call<Webhook & { redelivered: number }>("POST", `/v1/webhooks/${encodeURIComponent(id)}/enable`, {
+        body: options,
+      }),
   };
 }
 

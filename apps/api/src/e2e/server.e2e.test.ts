@@ -112,6 +112,27 @@ describe("the API over real HTTP, through the typed client", () => {
     expect(stored.status).toBe(404);
   });
 
+  it("manages a webhook through the client: create, turn back on, delete", async () => {
+    const { secret } = await createApiKey(server.runtime.handle.db, {
+      name: "hooks",
+      scopes: ["webhooks:manage"],
+    });
+    const client = createClient({ baseUrl: server.url, token: secret });
+    const webhook = await client.createWebhook({
+      url: "http://127.0.0.1:9/hook",
+      events: ["request.created"],
+    });
+    const enabled = await client.enableWebhook(webhook.id, { redeliverSince: "2026-01-01T00:00:00Z" });
+    expect(enabled).toMatchObject({ id: webhook.id, disabled: false, redelivered: 0 });
+    const refused = await client
+      .enableWebhook(webhook.id, { redeliverSince: "not a time" })
+      .catch((error: unknown) => error);
+    expect((refused as ApiError).fieldErrors().redeliverSince).toBeDefined();
+    await client.deleteWebhook(webhook.id);
+    const gone = await client.enableWebhook(webhook.id).catch((error: unknown) => error);
+    expect((gone as ApiError).status).toBe(404);
+  });
+
   it("raises ApiUnavailableError when nothing listens", async () => {
     const client = createClient({ baseUrl: "http://127.0.0.1:9", timeoutMs: 1000 });
     await expect(client.health()).rejects.toBeInstanceOf(ApiUnavailableError);
