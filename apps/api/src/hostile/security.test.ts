@@ -23,6 +23,11 @@ describe("CORS", () => {
     api = await createTestApp({ seed: false, env: { CORS_ORIGINS: "https://desk.example" } });
     const allowed = await api.request("/v1/events", { headers: { origin: "https://desk.example" } });
     expect(allowed.headers.get("access-control-allow-origin")).toBe("https://desk.example");
+    // CORS headers join the security headers and the request id; they do not replace them.
+    expect(allowed.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(allowed.headers.get("content-security-policy")).toContain("default-src 'none'");
+    expect(allowed.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+    expect(allowed.headers.get("content-type")).toBe("application/json");
     const other = await api.request("/v1/events", { headers: { origin: "https://evil.example" } });
     expect(other.headers.get("access-control-allow-origin")).not.toBe("https://evil.example");
   });
