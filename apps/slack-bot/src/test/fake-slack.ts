@@ -1,7 +1,8 @@
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import { collectMrkdwn, isRecord, validateBlocks, validateView } from "./block-kit-checks.js";
+import { acceptWebSocket, type WebSocketConnection } from "./fake-websocket.js";
 
 /**
  * A local stand-in for the Slack Web API that speaks its wire format: POST /api/<method> with a
@@ -108,7 +109,7 @@ export class FakeSlack {
   private readonly responseUrls = new Map<string, { uses: number }>();
   /** Messages the app sent over its Socket Mode connections (acks), parsed. */
   readonly socketMessages: Record<string, unknown>[] = [];
-  private readonly sockets = new Set<SocketModeConnection>();
+  private readonly sockets = new Set<WebSocketConnection>();
   private readonly socketWaiters: Array<() => void> = [];
   private server: Server | undefined;
   private baseUrl = "";
@@ -499,16 +500,11 @@ export class FakeSlack {
   // Socket Mode: a minimal WebSocket server (RFC 6455) speaking Slack's envelopes
 
   private acceptSocketMode(req: IncomingMessage, socket: Socket): void {
-    const key = req.headers["sec-websocket-key"];
-    if (!req.url?.startsWith("/link/") || typeof key !== "string") {
+    if (!req.url?.startsWith("/link/")) {
       socket.end("HTTP/1.1 400 Bad Request\r\n\r\n");
       return;
     }
-    const accept = createHash("sha1").update(`${key}258EAFA5-E914-47DA-95CA-C5AB0DC85B11`).digest("base64");
-    socket.write(
-      `HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: ${accept}\r\n\r\n`,
-    );
-    const connection = new SocketModeConnection(socket, (text) => {
+    const connection = acceptWebSocket(req, socket, (text) => {
       try {
         const message = JSON.parse(text) as unknown;
         if (isRecord(message)) this.socketMessages.push(message);
@@ -516,6 +512,7 @@ export class FakeSlack {
         this.socketMessages.push({ unparsable: text });
       }
     });
+    if (!connection) return;
     this.sockets.add(connection);
     socket.on("close", () => this.sockets.delete(connection));
     connection.sendText(
@@ -840,82 +837,6 @@ export class FakeSlack {
     this.homeViews.set(userId, stored);
     return { ok: true, view: stored };
   }
-}
-
-// ----------------------------------------------------------------------------------------------
-// WebSocket framing, server side: frames out are unmasked, frames in are masked.
-
-class SocketModeConnection {
-  private buffer = Buffer.alloc(0);
-
-  constructor(
-    readonly socket: Socket,
-    private readonly onText: (text: string) => void,
-  ) {
-    socket.on("data", (chunk: Buffer) => {
-      this.buffer = Buffer.concat([this.buffer, chunk]);
-      this.readFrames();
-    });
-    socket.on("error", () => socket.destroy());
-  }
-
-  sendText(text: string): void {
-    this.sendFrame(0x1, Buffer.from(text, "utf8"));
-  }
-
-  private sendFrame(opcode: number, payload: Buffer): void {
-    if (this.socket.destroyed) return;
-    const length = payload.length;
-    const header =
-      length < 126
-        ? Buffer.from([0x80 | opcode, length])
-        : length < 65_536
-          ? Buffer.from([0x80 | opcode, 126, length >> 8, length & 0xff])
-          : Buffer.concat([Buffer.from([0x80 | opcode, 127]), bigEndian64(length)]);
-    this.socket.write(Buffer.concat([header, payload]));
-  }
-
-  private readFrames(): void {
-    while (this.buffer.length >= 2) {
-      const first = this.buffer[0] ?? 0;
-      const second = this.buffer[1] ?? 0;
-      const opcode = first & 0x0f;
-      const masked = (second & 0x80) !== 0;
-      let length = second & 0x7f;
-      let offset = 2;
-      if (length === 126) {
-        if (this.buffer.length < 4) return;
-        length = this.buffer.readUInt16BE(2);
-        offset = 4;
-      } else if (length === 127) {
-        if (this.buffer.length < 10) return;
-        length = Number(this.buffer.readBigUInt64BE(2));
-        offset = 10;
-      }
-      const maskLength = masked ? 4 : 0;
-      if (this.buffer.length < offset + maskLength + length) return;
-      const mask = this.buffer.subarray(offset, offset + maskLength);
-      const payload = Buffer.from(this.buffer.subarray(offset + maskLength, offset + maskLength + length));
-      if (masked) {
-        for (let index = 0; index < payload.length; index += 1) {
-          payload[index] = (payload[index] ?? 0) ^ (mask[index % 4] ?? 0);
-        }
-      }
-      this.buffer = this.buffer.subarray(offset + maskLength + length);
-      if (opcode === 0x1) this.onText(payload.toString("utf8"));
-      else if (opcode === 0x9) this.sendFrame(0xa, payload);
-      else if (opcode === 0x8) {
-        this.sendFrame(0x8, payload.subarray(0, 2));
-        this.socket.end();
-      }
-    }
-  }
-}
-
-function bigEndian64(value: number): Buffer {
-  const buffer = Buffer.alloc(8);
-  buffer.writeBigUInt64BE(BigInt(value));
-  return buffer;
 }
 
 // ----------------------------------------------------------------------------------------------
