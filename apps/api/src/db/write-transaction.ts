@@ -83,12 +83,13 @@ class GroupCommitQueue {
         prepared.run();
       };
     };
+    const rollback = statement("ROLLBACK");
     this.#statements = {
       begin: statement("BEGIN IMMEDIATE"),
       commit: statement("COMMIT"),
+      // SQLite rolls a transaction back by itself on some errors (SQLITE_FULL, SQLITE_IOERR).
       rollback: () => {
-        // SQLite rolls a transaction back by itself on some errors (SQLITE_FULL, SQLITE_IOERR).
-        if (sqlite.inTransaction) sqlite.prepare("ROLLBACK").run();
+        if (sqlite.inTransaction) rollback();
       },
       savepoint: statement("SAVEPOINT write_call"),
       release: statement("RELEASE write_call"),
@@ -96,9 +97,9 @@ class GroupCommitQueue {
     };
   }
 
-  add(work: Work<unknown>): Promise<never> {
-    return new Promise((resolve, reject) => {
-      this.#waiting.push({ work, resolve, reject } as Job);
+  add<T>(work: Work<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.#waiting.push({ work, resolve: resolve as Job["resolve"], reject });
       if (!this.#isRunning) {
         this.#isRunning = true;
         // Let the calls made in this turn of the event loop join the first group.

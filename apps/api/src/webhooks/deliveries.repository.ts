@@ -140,7 +140,10 @@ export async function findFailingSince(db: Kysely<Database>, webhookId: string):
     .where("id", "=", webhookId)
     .executeTakeFirst();
   // The streak starts after the last success, or after the webhook was last turned back on.
-  const after = [lastSuccess?.at ?? "", webhook?.enabled_at ?? ""].sort().at(-1) ?? "";
+  const succeededAt = lastSuccess?.at ?? "";
+  const enabledAt = webhook?.enabled_at ?? "";
+  // biome-ignore lint/complexity/useMathMinMax: ISO timestamps compared as strings; Math.max takes numbers
+  const after = enabledAt > succeededAt ? enabledAt : succeededAt;
   const row = await db
     .selectFrom("webhook_attempts")
     .innerJoin("webhook_deliveries", "webhook_deliveries.id", "webhook_attempts.delivery_id")

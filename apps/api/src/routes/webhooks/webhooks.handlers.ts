@@ -46,7 +46,7 @@ export const deleteWebhook: RouteHandler<typeof routes.deleteWebhook, AppEnv> = 
 export const enableWebhook: RouteHandler<typeof routes.enableWebhook, AppEnv> = async (c) => {
   requireScope(c, "webhooks:manage");
   const { id } = c.req.valid("param");
-  const body = (c.req.valid("json") as { redeliverSince?: string } | undefined) ?? {};
+  const body = c.req.valid("json") ?? {};
   const deps = c.get("deps");
   const at = deps.now().toISOString();
   const redeliverSince = body.redeliverSince ? new Date(body.redeliverSince).toISOString() : undefined;
