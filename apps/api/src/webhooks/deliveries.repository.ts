@@ -13,13 +13,14 @@ export interface ClaimedDelivery {
  * Claims up to `limit` due deliveries for this process by setting `locked_until` in one UPDATE that
  * re-checks status and lock in its WHERE clause, so two processes (or two instances on PostgreSQL)
  * never take the same delivery. A process that dies mid-send holds it only until the lease ends.
+ * Deliveries of the webhooks in `skipWebhookIds` (held: their receiver is failing) are left.
  */
 export async function claimDueDeliveries(
   db: Kysely<Database>,
-  options: { now: string; lease: string; limit: number },
+  options: { now: string; lease: string; limit: number; skipWebhookIds?: readonly string[] },
 ): Promise<ClaimedDelivery[]> {
-  const { now, lease } = options;
-  const due = db
+  const { now, lease, skipWebhookIds = [] } = options;
+  let due = db
     .selectFrom("webhook_deliveries")
     .select("webhook_deliveries.id")
     .where("status", "=", "pending")
@@ -27,6 +28,7 @@ export async function claimDueDeliveries(
     .where((eb) => eb.or([eb("locked_until", "is", null), eb("locked_until", "<=", now)]))
     .orderBy("next_attempt_at")
     .limit(options.limit);
+  if (skipWebhookIds.length > 0) due = due.where("webhook_id", "not in", skipWebhookIds);
   const claimed = await db
     .updateTable("webhook_deliveries")
     .set({ locked_until: lease })
@@ -36,6 +38,12 @@ export async function claimDueDeliveries(
     .returningAll()
     .execute();
   if (claimed.length === 0) return [];
+  // RETURNING follows the UPDATE's own order, not the subquery's: send the longest-due first.
+  claimed.sort((a, b) =>
+    a.next_attempt_at === b.next_attempt_at
+      ? a.created_at.localeCompare(b.created_at)
+      : a.next_attempt_at.localeCompare(b.next_attempt_at),
+  );
   const webhooks = await db
     .selectFrom("webhooks")
     .select(["id", "url", "secret", "disabled_at", "deleted_at"])

@@ -333,8 +333,8 @@ describe("webhook dispatcher", () => {
     expect(JSON.stringify(await badSince.json())).toContain("redeliverSince");
   });
 
-  it("never makes the filing wait for a slow receiver, and sends no more than the concurrency limit at once", async () => {
-    const app = await startApp({ WEBHOOK_CONCURRENCY: "2", WEBHOOK_TIMEOUT_MS: "600" });
+  it("never makes the filing wait for a slow receiver, and gives one receiver no more than half the sending slots", async () => {
+    const app = await startApp({ WEBHOOK_CONCURRENCY: "4", WEBHOOK_TIMEOUT_MS: "600" });
     const receiver = await listen();
     receiver.respond = () => "hang";
     const admin = await app.createKey(["webhooks:manage", "requests:write"]);
@@ -351,7 +351,7 @@ describe("webhook dispatcher", () => {
     }
     expect(performance.now() - started).toBeLessThan(300);
 
-    // Six deliveries are due, but only two are sent while the receiver hangs.
+    // Six deliveries are due, but only two (half of the four slots) are sent while the receiver hangs.
     await waitFor(() => receiver.open === 2, "two open deliveries");
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(receiver.seen).toBe(2);
@@ -366,6 +366,63 @@ describe("webhook dispatcher", () => {
     expect(
       items.every((item) => item.status === "pending" && /no answer within 600 ms/.test(item.lastError)),
     ).toBe(true);
+  });
+
+  it("keeps delivering to a healthy receiver while another webhook's receiver hangs", async () => {
+    // One send per receiver at a time at most half the slots: the hanging one cannot take them all.
+    const app = await startApp({ WEBHOOK_CONCURRENCY: "4", WEBHOOK_TIMEOUT_MS: "20000" });
+    const hanging = await listen();
+    hanging.respond = () => "hang";
+    const healthy = await listen();
+    const admin = await app.createKey(["webhooks:manage", "requests:write"]);
+    await subscribe(app.request, admin, hanging.url);
+    await subscribe(app.request, admin, healthy.url);
+
+    for (let index = 0; index < 10; index += 1) {
+      const response = await app.request("/v1/requests", {
+        method: "POST",
+        token: admin,
+        json: newRequest(`Busy day ${index}`),
+      });
+      expect(response.status).toBe(201);
+    }
+    // Well before the hanging POSTs time out (20 s), every delivery to the healthy receiver is made.
+    await waitFor(() => healthy.received.length === 10, "ten deliveries to the healthy receiver", 5000);
+    expect(hanging.open).toBe(2);
+  });
+
+  it("holds a failing receiver's backlog after a failed attempt instead of trying every delivery", async () => {
+    const app = await startApp({
+      WEBHOOK_CONCURRENCY: "2",
+      WEBHOOK_RETRY_BASE_MS: "400",
+      WEBHOOK_RETRY_MAX_MS: "400",
+    });
+    const receiver = await listen();
+    receiver.respond = () => 503;
+    const admin = await app.createKey(["webhooks:manage", "requests:write"]);
+    await subscribe(app.request, admin, receiver.url, ["request.created"]);
+
+    for (let index = 0; index < 20; index += 1) {
+      await app.request("/v1/requests", {
+        method: "POST",
+        token: admin,
+        json: newRequest(`Backlog ${index}`),
+      });
+    }
+    await waitFor(() => receiver.seen >= 1, "a first attempt");
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    // The first 503 stops the rest for the retry delay: one attempt, not twenty.
+    expect(receiver.seen).toBe(1);
+
+    receiver.respond = () => 200;
+    await waitFor(
+      () => receiver.received.filter((delivery) => delivery.status === 200).length === 20,
+      "all twenty once it recovers",
+    );
+    const ids = receiver.received
+      .filter((delivery) => delivery.status === 200)
+      .map((delivery) => delivery.headers["webhook-id"]);
+    expect(new Set(ids).size).toBe(20);
   });
 
   it("lets only one of two database connections claim a due delivery until its lease ends", async () => {

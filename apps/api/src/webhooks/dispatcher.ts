@@ -12,7 +12,7 @@ import {
   recordAttempt,
   releaseDelivery,
 } from "./deliveries.repository.js";
-import { type Sender, type SendJob, type SendResult, startSender } from "./sender-worker.js";
+import { type Hold, type Sender, type SendJob, type SendResult, startSender } from "./sender-worker.js";
 
 /** Sends queued webhook deliveries (the outbox) in the background. */
 export interface WebhookDispatcher {
@@ -42,6 +42,9 @@ const CLAIM_GAP_MS = 5;
 /** Most attempts recorded in one transaction. */
 const RECORD_BATCH_SIZE = 200;
 
+/** Holds after a receiver fails, by failures in a row: the retry schedule, up to its maximum. */
+const HOLD_STEPS = 12;
+
 interface AttemptResult {
   attempt: AttemptRecord;
   outcome: Parameters<typeof recordAttempt>[2];
@@ -55,8 +58,10 @@ interface AttemptResult {
  * survives restarts and several API processes can run one each: due deliveries are claimed in
  * batches with a lease by a guarded UPDATE, signed per Standard Webhooks (the webhook-id is the
  * delivery id, the same on every retry) and POSTed from a sending thread, at most
- * WEBHOOK_CONCURRENCY at once, each cut off after WEBHOOK_TIMEOUT_MS. Attempts are recorded in
- * batches. Failures are retried on the backoff schedule until the give-up age; a receiver failing
+ * WEBHOOK_CONCURRENCY at once (at most half of them to one webhook), each cut off after
+ * WEBHOOK_TIMEOUT_MS. A receiver that fails (no answer, 408, 429, 5xx) has its webhook held for the
+ * next delay of the retry schedule: its other deliveries wait unsent instead of each trying and
+ * failing in turn, and never hold up other webhooks' deliveries. Attempts are recorded in batches. Failures are retried on the backoff schedule until the give-up age; a receiver failing
  * without a success for WEBHOOK_DISABLE_AFTER_MS gets its webhook disabled. Requests only call
  * `wake()`: sending never happens on their path.
  */
@@ -81,6 +86,24 @@ export function startWebhookDispatcher(deps: AppDeps): WebhookDispatcher {
   let isStopping = false;
   let isWoken = false;
   let resumeLoop: (() => void) | undefined;
+  /** Webhooks the sending thread holds, with the time (epoch ms) each hold ends. */
+  const holds = new Map<string, number>();
+
+  function onHold({ webhookId, until }: Hold): void {
+    holds.set(webhookId, until);
+    log.warn(
+      { webhookId, until: new Date(until).toISOString() },
+      "webhook receiver failing; its deliveries wait until then",
+    );
+    setTimeout(wake, Math.max(0, until - Date.now())).unref();
+  }
+
+  /** Webhooks not to claim for now. */
+  function heldWebhooks(): string[] {
+    const now = Date.now();
+    for (const [webhookId, until] of holds) if (until <= now) holds.delete(webhookId);
+    return [...holds.keys()];
+  }
 
   function wake(): void {
     isWoken = true;
@@ -119,6 +142,7 @@ export function startWebhookDispatcher(deps: AppDeps): WebhookDispatcher {
     const { delivery } = claimed;
     return {
       id: delivery.id,
+      webhookId: delivery.webhook_id,
       url: claimed.url,
       headers: {
         "content-type": "application/json",
@@ -250,9 +274,18 @@ export function startWebhookDispatcher(deps: AppDeps): WebhookDispatcher {
       now: now.toISOString(),
       lease: new Date(now.getTime() + leaseMs).toISOString(),
       limit: room,
+      skipWebhookIds: heldWebhooks(),
     });
     if (claimed.length === 0) return;
-    sender ??= startSender({ concurrency: config.WEBHOOK_CONCURRENCY, timeoutMs: config.WEBHOOK_TIMEOUT_MS });
+    sender ??= startSender({
+      concurrency: config.WEBHOOK_CONCURRENCY,
+      perWebhook: Math.ceil(config.WEBHOOK_CONCURRENCY / 2),
+      timeoutMs: config.WEBHOOK_TIMEOUT_MS,
+      holdMs: Array.from({ length: HOLD_STEPS }, (_, index) =>
+        retryDelayMs(index + 1, config.WEBHOOK_RETRY_BASE_MS, config.WEBHOOK_RETRY_MAX_MS),
+      ),
+      onHold,
+    });
     const attemptedAt = deps.now();
     const sendings = sender.send(claimed.map((delivery) => toJob(delivery, attemptedAt)));
     claimed.forEach((delivery, index) => {

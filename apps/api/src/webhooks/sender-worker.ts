@@ -3,6 +3,8 @@ import { Worker } from "node:worker_threads";
 /** One signed delivery to POST. */
 export interface SendJob {
   id: string;
+  /** The webhook the delivery belongs to: sending slots and holds are shared out by webhook. */
+  webhookId: string;
   url: string;
   headers: Record<string, string>;
   body: string;
@@ -20,8 +22,32 @@ export interface SendResult {
   isReturned: boolean;
 }
 
+/** A webhook whose receiver failed: nothing more is sent to it until `until` (epoch ms). */
+export interface Hold {
+  webhookId: string;
+  until: number;
+}
+
+export interface SenderOptions {
+  /** POSTs in flight at once, over all webhooks. */
+  concurrency: number;
+  /** POSTs in flight at once to any one webhook, so that one slow receiver cannot take every slot. */
+  perWebhook: number;
+  timeoutMs: number;
+  /**
+   * How long to hold a webhook after its receiver fails (no answer, 408, 429 or 5xx), by the number
+   * of such failures in a row: entry 0 after the first, the last entry for every one after.
+   */
+  holdMs: number[];
+  /** Told of every hold as it starts, so that the dispatcher stops claiming for that webhook. */
+  onHold(hold: Hold): void;
+}
+
 export interface Sender {
-  /** Queues the jobs; each promise settles when its POST is answered, fails or is returned. */
+  /**
+   * Queues the jobs; each promise settles when its POST is answered, fails or is returned. Jobs for
+   * a held webhook are returned unsent, as are those still queued when a hold starts.
+   */
   send(jobs: SendJob[]): Promise<SendResult>[];
   /** Aborts what is in flight (each send resolves with isReturned) and ends the thread. */
   stop(): Promise<void>;
@@ -36,7 +62,7 @@ const WORKER_SOURCE = `
 const { parentPort, workerData } = require("node:worker_threads");
 const http = require("node:http");
 const https = require("node:https");
-const { concurrency, timeoutMs, maxAnswerBytes } = workerData;
+const { concurrency, perWebhook, timeoutMs, holdMs, maxAnswerBytes } = workerData;
 const agents = {
   "http:": new http.Agent({ keepAlive: true, maxSockets: concurrency }),
   "https:": new https.Agent({ keepAlive: true, maxSockets: concurrency }),
@@ -44,8 +70,47 @@ const agents = {
 const queue = [];
 const running = new Map();
 let active = 0;
+/** Sends in flight by webhook id. */
+const activeByWebhook = new Map();
+/** Receivers that failed: { failures in a row, held until (epoch ms) } by webhook id. */
+const health = new Map();
 let stopping = false;
 let replies = [];
+
+function isHeld(webhookId) {
+  const state = health.get(webhookId);
+  return state !== undefined && Date.now() < state.until;
+}
+
+/** No answer, 408, 429 and 5xx say the receiver is in trouble; other answers are about one delivery. */
+function isReceiverFailure(statusCode) {
+  return statusCode === null || statusCode === 408 || statusCode === 429 || statusCode >= 500;
+}
+
+/**
+ * After a receiver failure, holds its webhook for the next delay of the schedule, returns its queued
+ * jobs unsent and tells the dispatcher. Failures of sends that started before the hold ended add
+ * nothing: one outage counts once however many sends were in flight.
+ */
+function noteResult(job, statusCode, startedAt) {
+  if (stopping) return;
+  const state = health.get(job.webhookId);
+  if (!isReceiverFailure(statusCode)) {
+    health.delete(job.webhookId);
+    return;
+  }
+  if (state !== undefined && startedAt < state.until) return;
+  const failures = (state?.failures ?? 0) + 1;
+  const until = Date.now() + holdMs[Math.min(failures, holdMs.length) - 1];
+  health.set(job.webhookId, { failures, until });
+  for (let index = queue.length - 1; index >= 0; index -= 1) {
+    const queued = queue[index];
+    if (queued.webhookId !== job.webhookId) continue;
+    queue.splice(index, 1);
+    reply(queued.id, null, "held: the receiver is failing", 0, true);
+  }
+  parentPort.postMessage({ hold: { webhookId: job.webhookId, until } });
+}
 
 function reply(id, statusCode, error, durationMs, isReturned) {
   replies.push({ id, statusCode, error, durationMs, isReturned });
@@ -61,6 +126,7 @@ function flushReplies() {
 function send(job) {
   return new Promise((resolve) => {
     const started = performance.now();
+    const startedAt = Date.now();
     const controller = new AbortController();
     let isDone = false;
     const finish = (statusCode, error) => {
@@ -70,6 +136,7 @@ function send(job) {
       running.delete(job.id);
       const isReturned = stopping && statusCode === null;
       reply(job.id, statusCode, error, Math.round(performance.now() - started), isReturned);
+      if (!isReturned) noteResult(job, statusCode, startedAt);
       resolve();
     };
     const timer = setTimeout(() => controller.abort(), timeoutMs);
@@ -113,16 +180,34 @@ function send(job) {
   });
 }
 
+/** The first queued job whose webhook has a free slot, taken off the queue. */
+function nextJob() {
+  for (let index = 0; index < queue.length; index += 1) {
+    const job = queue[index];
+    if ((activeByWebhook.get(job.webhookId) ?? 0) < perWebhook) return queue.splice(index, 1)[0];
+  }
+  return undefined;
+}
+
 function pump() {
   while (active < concurrency && queue.length > 0 && !stopping) {
-    const job = queue.shift();
+    const job = nextJob();
+    if (job === undefined) return;
     if (Date.now() > job.notAfter) {
       reply(job.id, null, "waited too long to be sent", 0, true);
       continue;
     }
+    if (isHeld(job.webhookId)) {
+      reply(job.id, null, "held: the receiver is failing", 0, true);
+      continue;
+    }
     active += 1;
+    activeByWebhook.set(job.webhookId, (activeByWebhook.get(job.webhookId) ?? 0) + 1);
     send(job).then(() => {
       active -= 1;
+      const left = activeByWebhook.get(job.webhookId) - 1;
+      if (left === 0) activeByWebhook.delete(job.webhookId);
+      else activeByWebhook.set(job.webhookId, left);
       pump();
       if (stopping && active === 0) {
         flushReplies();
@@ -136,6 +221,7 @@ parentPort.on("message", (message) => {
   if (message.jobs) {
     for (const job of message.jobs) {
       if (stopping) reply(job.id, null, "the dispatcher stopped", 0, true);
+      else if (isHeld(job.webhookId)) reply(job.id, null, "held: the receiver is failing", 0, true);
       else queue.push(job);
     }
     pump();
@@ -156,11 +242,15 @@ parentPort.on("message", (message) => {
 /** The most of a receiver's answer that is read; the status is all that counts. */
 const MAX_ANSWER_BYTES = 64 * 1024;
 
-/** Starts the sending thread: at most `concurrency` POSTs at once, each cut off after `timeoutMs`. */
-export function startSender(options: { concurrency: number; timeoutMs: number }): Sender {
+/**
+ * Starts the sending thread: at most `concurrency` POSTs at once, `perWebhook` of them to one
+ * webhook, each cut off after `timeoutMs`; a failing receiver is held per `holdMs`.
+ */
+export function startSender(options: SenderOptions): Sender {
+  const { onHold, ...settings } = options;
   const worker = new Worker(WORKER_SOURCE, {
     eval: true,
-    workerData: { ...options, maxAnswerBytes: MAX_ANSWER_BYTES },
+    workerData: { ...settings, maxAnswerBytes: MAX_ANSWER_BYTES },
     // It holds little: a queue of small jobs and some sockets. Keep its heap (and the API's RSS) small.
     resourceLimits: { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 64 },
   });
@@ -175,9 +265,14 @@ export function startSender(options: { concurrency: number; timeoutMs: number })
       resolve({ statusCode: null, error, durationMs: 0, isReturned: true });
     }
   };
-  worker.on("message", (message: { results: ({ id: string } & SendResult)[] } | { stopped: true }) => {
+  type Message = { results: ({ id: string } & SendResult)[] } | { stopped: true } | { hold: Hold };
+  worker.on("message", (message: Message) => {
     if ("stopped" in message) {
       onStopped?.();
+      return;
+    }
+    if ("hold" in message) {
+      onHold(message.hold);
       return;
     }
     for (const result of message.results) {
