@@ -28,7 +28,11 @@ export default defineConfig({
                 ...shared,
                 name: "postgres",
                 // The suites that run through createTestApp, plus the PostgreSQL-only ones.
-                include: ["src/routes/**/*.test.ts", "src/**/*.postgres.test.ts"],
+                include: [
+                  "src/routes/**/*.test.ts",
+                  "src/webhooks/dispatcher.test.ts",
+                  "src/**/*.postgres.test.ts",
+                ],
                 env: { BSI_TEST_POSTGRES_URL: postgresUrl },
                 // One database server: keep test files from fighting over it.
                 fileParallelism: false,
