@@ -1,4 +1,4 @@
-import { type EventKind, formatReference, type RegionCode, type ThemeCode, todayIn } from "@bsi/domain";
+import { type EventKind, findReference, type RegionCode, type ThemeCode, todayIn } from "@bsi/domain";
 import { shiftDays } from "./calendar.js";
 import { type DateFinding, findDates, type TimePreference } from "./dates.js";
 import {
@@ -61,8 +61,6 @@ function cityTableFor(cities: readonly string[]): CityTable {
   cityTables.set(cities, table);
   return table;
 }
-
-const REFERENCE_PATTERN = /\bbsi\s*[-_/. ]?\s*(20\d\d)\s*[-_/. ]\s*(\d{1,6})\b|\b(20\d\d)-(\d{4,6})\b/;
 
 const PAST_HINT =
   /\b(?:was|were|did|held|happened|took place|past|previous|previously|earlier|ago|history|historical|already|since|depuis|last(?! (?:week|month|year|quarter))|passee?s?|precedente?s?|eu lieu|etait|etaient|avons eu|dernier(?:e|s|es)?|pasad[oa]s?|anterior(?:es)?|tuvo|tuvieron|hubo|fue|fueron|celebro|realizo|ultim[oa]s?)\b/;
@@ -306,16 +304,11 @@ function interpretQuestion(question: string, options: InterpretOptions): AskQuer
   if (looksLikeCode(cleaned)) return { intent: "unknown", language: "en", filters: { words: [] } };
 
   let folded = fold(cleaned);
-  let reference: string | null = null;
-  const referenceMatch = REFERENCE_PATTERN.exec(folded);
-  if (referenceMatch) {
-    const year = Number(referenceMatch[1] ?? referenceMatch[3]);
-    const sequence = Number(referenceMatch[2] ?? referenceMatch[4]);
-    if (sequence >= 1) reference = formatReference(year, sequence);
+  const found = findReference(folded);
+  const reference = found?.reference ?? null;
+  if (found) {
     folded =
-      folded.slice(0, referenceMatch.index) +
-      " ".repeat(referenceMatch[0].length) +
-      folded.slice(referenceMatch.index + referenceMatch[0].length);
+      folded.slice(0, found.index) + " ".repeat(found.length) + folded.slice(found.index + found.length);
   }
 
   const cities = options.cities && options.cities.length > 0 ? cityTableFor(options.cities) : undefined;

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import {
   ALLOWED_TRANSITIONS,
   FINAL_STATUSES,
+  findReference,
   formatReference,
   isFinalStatus,
   type NewRequest,
@@ -281,6 +282,47 @@ describe("parseReference", () => {
         (year, sequence) => {
           expect(parseReference(formatReference(year, sequence))).toEqual({ year, sequence });
           expect(parseReference(formatReference(year, sequence).toLowerCase())).toEqual({ year, sequence });
+        },
+      ),
+    );
+  });
+});
+
+describe("findReference", () => {
+  it.each([
+    ["BSI-2026-0042", "BSI-2026-0042"],
+    ["status of bsi-2026-42 please", "BSI-2026-0042"],
+    ["where is BSI 2026 7?", "BSI-2026-0007"],
+    ["bsi2026/0042", "BSI-2026-0042"],
+    ["my request 2026-0042", "BSI-2026-0042"],
+    ["BSI-2026-12345", "BSI-2026-12345"],
+  ])("finds %j as %s", (text, reference) => {
+    expect(findReference(text)?.reference).toBe(reference);
+  });
+
+  it.each([
+    ["BSI-2026-0", "sequence zero"],
+    ["the 2026 workshops", "a year alone"],
+    ["BSI-26-42", "a two-digit year"],
+    ["", "nothing"],
+  ])("finds nothing in %j (%s)", (text) => {
+    expect(findReference(text)).toBeUndefined();
+  });
+
+  it("says where the reference was written", () => {
+    const text = "status of bsi-2026-42 please";
+    const found = findReference(text);
+    expect(found && text.slice(found.index, found.index + found.length)).toBe("bsi-2026-42");
+  });
+
+  it("finds every reference formatReference writes, in any case", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 2000, max: 2099 }),
+        fc.integer({ min: 1, max: 999_999 }),
+        (year, sequence) => {
+          const reference = formatReference(year, sequence);
+          expect(findReference(`about ${reference.toLowerCase()}?`)?.reference).toBe(reference);
         },
       ),
     );

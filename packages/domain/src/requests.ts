@@ -154,6 +154,27 @@ export function parseReference(reference: string): { year: number; sequence: num
   return { year: Number(match[1]), sequence: Number(match[2]) };
 }
 
+/** A reference as people type it: any case, spaces or other separators, the number not padded. */
+const LOOSE_REFERENCE_PATTERN = /\bbsi\s*[-_/. ]?\s*(20\d\d)\s*[-_/. ]\s*(\d{1,6})\b|\b(20\d\d)-(\d{4,6})\b/i;
+
+/**
+ * Finds a reference written loosely in a text ("bsi 2026 42", "BSI-2026-0042", "2026-0042") and
+ * gives it in its canonical form (BSI-2026-0042), with where it was found.
+ */
+export function findReference(
+  text: string,
+): { reference: string; index: number; length: number } | undefined {
+  const match = LOOSE_REFERENCE_PATTERN.exec(text);
+  if (!match) return undefined;
+  const sequence = Number(match[2] ?? match[4]);
+  if (sequence < 1) return undefined;
+  return {
+    reference: formatReference(Number(match[1] ?? match[3]), sequence),
+    index: match.index,
+    length: match[0].length,
+  };
+}
+
 export const RequestSchema = z
   .object({
     reference: z.string(),

@@ -25,8 +25,15 @@ describe("parseCommand", () => {
     }
   });
 
-  it("treats anything else as a question, including 'next' followed by words", () => {
-    for (const question of ["next workshop in Dakar", "biometrics", "what is on in March?", "hello there"]) {
+  it("treats anything else as a question, including 'next' or 'status' followed by words", () => {
+    for (const question of [
+      "next workshop in Dakar",
+      "biometrics",
+      "what is on in March?",
+      "hello there",
+      "status of BSI-2026-0001",
+      "status of my request",
+    ]) {
       expect(parseCommand(question)).toEqual({ kind: "query", query: { kind: "ask", question } });
     }
   });

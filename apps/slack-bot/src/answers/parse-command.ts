@@ -40,6 +40,8 @@ export function parseCommand(text: string): ParsedCommand {
     case "practices":
       return { kind: "query", query: { kind: "practices", topic: args.slice(0, 500) } };
     case "status":
+      // "status BSI-2026-0042" names a request; "status of my request to Dakar" is a question.
+      if (rest.length > 1) return { kind: "query", query: { kind: "ask", question: trimmed.slice(0, 1500) } };
       return {
         kind: "query",
         query: args ? { kind: "status", reference: args.slice(0, 40) } : { kind: "status" },

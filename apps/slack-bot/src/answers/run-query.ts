@@ -1,4 +1,4 @@
-import { foldText, getTheme, parseReference, THEMES, type ThemeCode } from "@bsi/domain";
+import { findReference, foldText, getTheme, THEMES, type ThemeCode } from "@bsi/domain";
 import type { DeskApi } from "../api.js";
 import { type AnswerInput, renderAnswer, renderNotice } from "../blocks/answer.js";
 import { context as contextBlock } from "../blocks/elements.js";
@@ -224,13 +224,12 @@ async function showRequestStatus(
   context: QueryContext,
 ): Promise<SlackMessage> {
   if (query.reference) {
-    const parsed = parseReference(query.reference);
-    if (!parsed) {
+    const reference = findReference(query.reference)?.reference;
+    if (!reference) {
       return renderNotice(
         `“${query.reference}” doesn't look like a request reference; they look like BSI-2026-0042.`,
       );
     }
-    const reference = query.reference.trim().toUpperCase();
     const notFound = renderNotice(`No request ${reference} was found among the requests you can see.`);
     let request: Awaited<ReturnType<DeskApi["getRequest"]>>;
     try {
