@@ -82,6 +82,33 @@ describe("writeAnswer: events", () => {
     );
   });
 
+  it("says which places were left out, in each language", () => {
+    const rome = { ...dakarWorkshop, city: "Rome", country: "IT" };
+    expect(answer("any workshops not in Africa?", { events: [rome] })).toBe(
+      "1 upcoming workshop outside Africa:",
+    );
+    expect(answer("workshops except in Senegal and Mali", { events: [rome] })).toBe(
+      "1 upcoming workshop outside Senegal and Mali:",
+    );
+    expect(answer("ateliers hors d'Afrique", { events: [rome] })).toBe("1 atelier à venir hors d'Afrique :");
+    expect(answer("formations sauf au Sénégal")).toMatch(
+      /^Je n'ai trouvé aucune formation hors du Sénégal\./,
+    );
+    expect(answer("talleres fuera de África", { events: [rome] })).toBe("1 próximo taller fuera de África:");
+    expect(answer("eventos excepto en el Sahel", { events: [rome] })).toBe(
+      "1 próximo evento fuera del Sahel:",
+    );
+    expect(answer("events in West Africa but not in Senegal", { events: [dakarWorkshop] })).toBe(
+      "1 upcoming event in West Africa outside Senegal:",
+    );
+  });
+
+  it("keeps the left-out places in what it offers instead", () => {
+    expect(
+      answer("seminars outside Dakar next month", { events: [dakarWorkshop], fallback: "upcoming_anywhere" }),
+    ).toBe("I found no seminars outside Dakar in December 2026. The next events outside Dakar:");
+  });
+
   it("says when there are more than it lists", () => {
     expect(answer("what is coming up?", { events: [dakarWorkshop, dakarWorkshop], hasMore: true })).toBe(
       "More than 2 upcoming events; the first 2:",

@@ -300,7 +300,49 @@ function frenchCountry(name: string): string {
   return `au ${name}`;
 }
 
+/**
+ * A French or Spanish place phrase turned into its "outside" form: "au Sahel" → "hors du Sahel",
+ * "en Afrique" → "hors d'Afrique", "en el Sahel" → "fuera del Sahel".
+ */
+function outsidePhrase(part: string, language: "fr" | "es"): string {
+  if (language === "es") {
+    return part.replace(/^en el /, "fuera del ").replace(/^en /, "fuera de ");
+  }
+  const french: Array<[RegExp, string]> = [
+    [/^(?:au|dans le) /, "hors du "],
+    [/^(?:aux|dans les) /, "hors des "],
+    [/^dans la /, "hors de la "],
+    [/^(?:en|à) (?=[AEIOUYÉÈÊaeiouyéèê])/, "hors d'"],
+    [/^(?:en|à) /, "hors de "],
+  ];
+  const rule = french.find(([pattern]) => pattern.test(part));
+  return rule ? part.replace(rule[0], rule[1]) : `hors de ${part}`;
+}
+
+/** "in the Sahel or in Senegal", then "outside Africa" / "hors d'Afrique" / "fuera de África". */
 function placePhrase(filters: EventQueryFilters, language: AnswerLanguage): string {
+  const included = joinOr(placeParts(filters, language), language);
+  const excludedParts = filters.exclude ? placeParts(filters.exclude, language) : [];
+  if (excludedParts.length === 0) return included;
+  // "outside Mali and Niger"; French and Spanish repeat the preposition ("hors du Mali et hors du Niger").
+  const excluded =
+    language === "en"
+      ? `outside ${joinAnd(
+          excludedParts.map((part) => part.replace(/^in /, "")),
+          language,
+        )}`
+      : joinAnd(
+          excludedParts.map((part) => outsidePhrase(part, language)),
+          language,
+        );
+  return included ? `${included} ${excluded}` : excluded;
+}
+
+/** Each place of a question as a phrase with its preposition: "in the Sahel", "au Sénégal", "en Dakar". */
+function placeParts(
+  filters: Pick<EventQueryFilters, "countries" | "regions" | "cities">,
+  language: AnswerLanguage,
+): string[] {
   const parts: string[] = [];
   const regions = filters.regions ?? [];
   let remaining = [...regions];
@@ -318,7 +360,7 @@ function placePhrase(filters: EventQueryFilters, language: AnswerLanguage): stri
   for (const city of filters.cities ?? []) {
     parts.push(`${{ en: "in", fr: "à", es: "en" }[language]} ${localCityName(city, language)}`);
   }
-  return joinOr(parts, language);
+  return parts;
 }
 
 function themeLabel(code: ThemeCode, language: AnswerLanguage): string {
@@ -569,6 +611,14 @@ function fallbackSentence(
         es: count === 1 ? "El más reciente:" : "Los más recientes:",
       }[language];
     case "upcoming_anywhere":
+      if (filters.exclude) {
+        const elsewhere = placePhrase({ exclude: filters.exclude }, language);
+        return {
+          en: `The next events ${elsewhere}:`,
+          fr: `Les prochains événements, ${elsewhere} :`,
+          es: `Los próximos eventos, ${elsewhere}:`,
+        }[language];
+      }
       return {
         en: "The next events anywhere:",
         fr: "Les prochains événements, tous lieux confondus :",

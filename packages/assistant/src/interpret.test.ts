@@ -192,6 +192,40 @@ describe("interpret: places, kinds and themes", () => {
     expect(filtersOf("events in the gulf of guinea")).toMatchObject({ regions: ["west-africa"] });
   });
 
+  it.each([
+    ["any workshops not in Africa?", { regions: expect.arrayContaining(["sahel", "maghreb"]) }],
+    ["events outside the Sahel", { regions: ["sahel"] }],
+    ["trainings other than in Dakar", { cities: ["Dakar"] }],
+    ["anything apart from Senegal", { countries: ["SN"] }],
+    ["ateliers hors d'Afrique", { regions: expect.arrayContaining(["sahel"]) }],
+    ["formations sauf au Sénégal", { countries: ["SN"] }],
+    ["événements en dehors du Maghreb", { regions: ["maghreb"] }],
+    ["talleres fuera de Marruecos", { countries: ["MA"] }],
+    ["eventos excepto en el Sahel", { regions: ["sahel"] }],
+  ])("reads %j as leaving out %j", (question, excluded) => {
+    const filters = filtersOf(question);
+    expect(filters.exclude).toMatchObject(excluded);
+    expect(filters.countries ?? filters.regions ?? filters.cities).toBeUndefined();
+  });
+
+  it("leaves out every place joined to a left-out one, and keeps the places asked for", () => {
+    expect(filtersOf("workshops except in Senegal and Mali")).toMatchObject({
+      exclude: { countries: ["SN", "ML"] },
+    });
+    expect(filtersOf("events in West Africa but not in Senegal")).toMatchObject({
+      regions: ["west-africa"],
+      exclude: { countries: ["SN"] },
+    });
+    expect(filtersOf("workshops in Tunisia and Senegal")).toMatchObject({ countries: ["TN", "SN"] });
+    expect(filtersOf("workshops in Tunisia and Senegal").exclude).toBeUndefined();
+  });
+
+  it("does not take 'no workshops in Africa?' for a question leaving Africa out", () => {
+    const filters = filtersOf("no workshops in Africa?");
+    expect(filters.exclude).toBeUndefined();
+    expect(filters.regions).toEqual(expect.arrayContaining(["sahel"]));
+  });
+
   it("reads 'reunión' as a meeting, not the island of Réunion", () => {
     expect(filtersOf("próxima reunión")).toEqual({ kinds: ["meeting"], from: "2026-11-24" });
   });

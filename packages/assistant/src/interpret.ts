@@ -183,18 +183,90 @@ function findPhrases(tokens: Token[], consumed: boolean[], cityRoot: TrieNode | 
   return matches;
 }
 
-interface Reading {
+interface Places {
+  countries: Set<string>;
+  regions: Set<RegionCode>;
+  cities: Set<string>;
+}
+
+interface Reading extends Places {
+  /** Places named after "not in", "outside", "sauf", "fuera de"…: events there are left out. */
+  excluded: Places;
   kinds: Set<EventKind>;
   /** Kinds named by a phrase that is also a theme ("training of trainers"): a topic unless more is asked. */
   topicKinds: Set<EventKind>;
   pluralKind: boolean;
   themes: Set<ThemeCode>;
-  countries: Set<string>;
-  regions: Set<RegionCode>;
-  cities: Set<string>;
   online: boolean | undefined;
   cues: Set<Cue>;
   words: string[];
+}
+
+/** Words that leave out the place right after them: "not in", "outside", "sauf", "fuera de"… */
+const NEGATIONS = new Set([
+  "not",
+  "outside",
+  "except",
+  "excluding",
+  "excepting",
+  "apart",
+  "pas",
+  "hors",
+  "dehors",
+  "sauf",
+  "excepte",
+  "exception",
+  "excepto",
+  "salvo",
+  "menos",
+  "fuera",
+  "no",
+]);
+const NEGATION_PAIRS: ReadonlyArray<readonly [string, string]> = [
+  ["other", "than"],
+  ["autre", "que"],
+  ["autres", "que"],
+  ["anywhere", "but"],
+];
+/** Small words allowed between a negation and its place: "outside of the", "hors de la", "fuera del". */
+const NEGATION_FILLERS = new Set([
+  ...["in", "at", "of", "the", "for", "from", "a", "la", "le", "les", "l", "de", "du", "des", "d"],
+  ...["en", "au", "aux", "dans", "el", "los", "las", "del"],
+]);
+
+/** "except in Mali and Niger": a place joined to a left-out one is left out too. */
+const CONJUNCTIONS = new Set(["and", "or", "nor", "et", "ou", "ni", "y", "e", "o", "u"]);
+
+/**
+ * Where the negation of the phrase starting at `first` begins, or -1 when the phrase is not negated.
+ * Each word counts as typed and as corrected ("apart" is not a typo of anything it must become).
+ * `negatedEnds` holds the last token of each place already read as left out.
+ */
+function negationBefore(
+  tokens: Token[],
+  typed: readonly string[],
+  first: number,
+  negatedEnds: ReadonlySet<number>,
+): number {
+  const is = (words: ReadonlySet<string>, index: number) =>
+    words.has(tokens[index]?.text ?? "") || words.has(typed[index] ?? "");
+  const isWord = (word: string, index: number) => tokens[index]?.text === word || typed[index] === word;
+  const skipFillers = (from: number) => {
+    let index = from;
+    for (let skipped = 0; index >= 0 && skipped < 3 && is(NEGATION_FILLERS, index); skipped++) index--;
+    return index;
+  };
+  const index = skipFillers(first - 1);
+  if (index < 0) return -1;
+  if (is(NEGATIONS, index)) return index;
+  const isPair = NEGATION_PAIRS.some(([before, last]) => isWord(before, index - 1) && isWord(last, index));
+  if (isPair) return index - 1;
+  if (is(CONJUNCTIONS, index) && negatedEnds.has(skipFillers(index - 1))) return index;
+  return -1;
+}
+
+function isPlaceMeaning(meaning: Meaning): boolean {
+  return meaning.type === "country" || meaning.type === "region" || meaning.type === "city";
 }
 
 /**
@@ -217,22 +289,30 @@ function read(
     countries: new Set(),
     regions: new Set(),
     cities: new Set(),
+    excluded: { countries: new Set(), regions: new Set(), cities: new Set() },
     online: undefined,
     cues: new Set(),
     words: [],
   };
   const used = [...consumed];
-  for (const match of matches) {
+  const negatedEnds = new Set<number>();
+  for (const match of [...matches].sort((a, b) => a.first - b.first)) {
     for (let index = match.first; index <= match.last; index++) used[index] = true;
     const meanings = match.phrase.meanings;
     const isCountry = meanings.some((meaning) => meaning.type === "country");
     const isTopic = meanings.some((meaning) => meaning.type === "theme");
     const isKind = meanings.some((meaning) => meaning.type === "kind");
+    const negation = meanings.some(isPlaceMeaning)
+      ? negationBefore(tokens, typed, match.first, negatedEnds)
+      : -1;
+    if (negation >= 0) negatedEnds.add(match.last);
+    for (let index = Math.max(negation, 0); index < match.first; index++) used[index] = true;
+    const places = negation >= 0 ? reading.excluded : reading;
     for (const meaning of meanings) {
       // "Réunion" the island loses to "reunión" the meeting.
       if (meaning.type === "country" && isKind) continue;
       if (meaning.type === "kind" && isTopic) reading.topicKinds.add(meaning.kind);
-      else apply(reading, meaning, isCountry, cities);
+      else apply(reading, places, meaning, isCountry, cities);
     }
   }
   const seen = new Set<string>();
@@ -246,7 +326,13 @@ function read(
   return reading;
 }
 
-function apply(reading: Reading, meaning: Meaning, isCountry: boolean, cities: CityTable | undefined): void {
+function apply(
+  reading: Reading,
+  places: Places,
+  meaning: Meaning,
+  isCountry: boolean,
+  cities: CityTable | undefined,
+): void {
   switch (meaning.type) {
     case "kind":
       reading.kinds.add(meaning.kind);
@@ -256,15 +342,15 @@ function apply(reading: Reading, meaning: Meaning, isCountry: boolean, cities: C
       reading.themes.add(meaning.theme);
       break;
     case "country":
-      reading.countries.add(meaning.country);
+      places.countries.add(meaning.country);
       break;
     case "region":
-      for (const region of meaning.regions) reading.regions.add(region);
+      for (const region of meaning.regions) places.regions.add(region);
       break;
     case "city":
       // A name that is a country as well ("Djibouti") is read as the country, which holds the city.
       if (!isCountry)
-        reading.cities.add(cities?.byFolded.get(phraseTokens(meaning.city).join(" ")) ?? meaning.city);
+        places.cities.add(cities?.byFolded.get(phraseTokens(meaning.city).join(" ")) ?? meaning.city);
       break;
     case "cue":
       reading.cues.add(meaning.cue);
@@ -359,7 +445,8 @@ function decide(reading: Reading, dates: DateFinding, context: Context): AskQuer
   const has = (cue: Cue) => reading.cues.has(cue);
   const words = reading.words;
   const hasDates = dates.from !== undefined || dates.to !== undefined;
-  const hasPlace = reading.countries.size + reading.regions.size + reading.cities.size > 0;
+  const placeCount = (places: Places) => places.countries.size + places.regions.size + places.cities.size;
+  const hasPlace = placeCount(reading) + placeCount(reading.excluded) > 0;
   const hasKind = reading.kinds.size > 0;
   const hasTheme = reading.themes.size > 0;
   const isAboutEvents =
@@ -433,6 +520,14 @@ function eventQuery(reading: Reading, dates: DateFinding, context: Context): Ask
   if (reading.countries.size > 0) filters.countries = [...reading.countries];
   if (reading.regions.size > 0) filters.regions = [...reading.regions];
   if (reading.cities.size > 0) filters.cities = [...reading.cities];
+  const { excluded } = reading;
+  if (excluded.countries.size + excluded.regions.size + excluded.cities.size > 0) {
+    filters.exclude = {
+      ...(excluded.countries.size > 0 ? { countries: [...excluded.countries] } : {}),
+      ...(excluded.regions.size > 0 ? { regions: [...excluded.regions] } : {}),
+      ...(excluded.cities.size > 0 ? { cities: [...excluded.cities] } : {}),
+    };
+  }
   if (reading.themes.size > 0) filters.themes = [...reading.themes];
   if (reading.online !== undefined) filters.online = reading.online;
   if (reading.words.length > 0) filters.words = reading.words;
@@ -453,6 +548,7 @@ function eventQuery(reading: Reading, dates: DateFinding, context: Context): Ask
     filters.countries ||
     filters.regions ||
     filters.cities ||
+    filters.exclude ||
     filters.themes ||
     filters.online !== undefined;
 

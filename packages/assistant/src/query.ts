@@ -22,10 +22,21 @@ export type EventIntent = (typeof EVENT_INTENTS)[number];
 export const AnswerLanguageSchema = z.enum(["en", "fr", "es"]);
 export type AnswerLanguage = z.infer<typeof AnswerLanguageSchema>;
 
+/** Places an event question leaves out ("not in Africa", "hors du Sahel", "fuera de Dakar"). */
+export const ExcludedPlacesSchema = z
+  .object({
+    countries: z.array(z.string()).optional().meta({ description: "ISO 3166-1 alpha-2 codes" }),
+    regions: z.array(RegionCodeSchema).optional(),
+    cities: z.array(z.string()).optional(),
+  })
+  .meta({ id: "ExcludedPlaces" });
+export type ExcludedPlaces = z.infer<typeof ExcludedPlacesSchema>;
+
 /**
  * What the question asks of the events. `from`/`to` bound the events that overlap the period: an
  * event matches when it ends on or after `from` and starts on or before `to`. Places combine with OR
- * (a country, a region or a city); the other fields combine with AND.
+ * (a country, a region or a city), and an event at any place of `exclude` is left out; the other
+ * fields combine with AND.
  */
 export const EventQueryFiltersSchema = z
   .object({
@@ -35,6 +46,7 @@ export const EventQueryFiltersSchema = z
     countries: z.array(z.string()).optional().meta({ description: "ISO 3166-1 alpha-2 codes" }),
     regions: z.array(RegionCodeSchema).optional(),
     cities: z.array(z.string()).optional(),
+    exclude: ExcludedPlacesSchema.optional(),
     themes: z.array(ThemeCodeSchema).optional(),
     online: z.boolean().optional(),
     words: z.array(z.string()).optional().meta({ description: "Words not understood otherwise, for search" }),

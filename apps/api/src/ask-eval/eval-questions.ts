@@ -282,6 +282,28 @@ export const EVAL_ITEMS: EvalItem[] = [
     ids: [E.mombasa27, E.nairobi28],
   },
   { question: "events in Morocco", language: "en", intent: "find_events", ids: [E.rabat26, E.rabat28] },
+
+  // Places left out
+  { question: "workshops not in africa", language: "en", intent: "find_events", ids: [E.jakarta27] },
+  {
+    question: "any seminars outside europe?",
+    language: "en",
+    intent: "find_events",
+    ids: [E.databasesWebinar26, E.rightsWebinar26],
+  },
+  {
+    question: "workshops in africa except in the sahel",
+    language: "en",
+    intent: "find_events",
+    ids: [E.algiers27, E.nairobi28],
+  },
+  { question: "ateliers hors du sahel", language: "fr", intent: "find_events", ids: [E.algiers27] },
+  {
+    question: "eventos fuera de África en septiembre",
+    language: "es",
+    intent: "find_events",
+    ids: [E.vienna26],
+  },
   {
     question: "anything in Vienna next month",
     language: "en",

@@ -84,21 +84,31 @@ export async function runAskQuery(deps: AppDeps, query: AskQuery, context: AskCo
   }
 }
 
+/** The countries named and those of the regions named: "the Sahel" holds Mali. */
+function countriesOf(places: Pick<EventQueryFilters, "countries" | "regions">): string[] | undefined {
+  const countries = new Set(places.countries ?? []);
+  for (const region of places.regions ?? [])
+    for (const country of getRegion(region).countries) countries.add(country);
+  return countries.size > 0 ? [...countries] : undefined;
+}
+
 /**
  * The repository's filters for a question's: a region counts its member countries too, so that "the
- * Sahel" finds an event in Mali filed under West Africa; cancelled events are left out.
+ * Sahel" finds an event in Mali filed under West Africa (and "not in the Sahel" leaves it out);
+ * cancelled events are left out.
  */
 export function toEventFilters(filters: EventQueryFilters): EventFilters {
-  const countries = new Set(filters.countries ?? []);
-  for (const region of filters.regions ?? [])
-    for (const country of getRegion(region).countries) countries.add(country);
+  const { exclude } = filters;
   return {
     from: filters.from,
     to: filters.to,
     kinds: filters.kinds,
-    countries: countries.size > 0 ? [...countries] : undefined,
+    countries: countriesOf(filters),
     regions: filters.regions,
     cities: filters.cities,
+    ...(exclude
+      ? { exclude: { countries: countriesOf(exclude), regions: exclude.regions, cities: exclude.cities } }
+      : {}),
     themes: filters.themes,
     online: filters.online,
     statuses: LIVE_STATUSES,
@@ -139,13 +149,19 @@ function hasPlace(filters: EventQueryFilters): boolean {
 }
 
 function placeOnly(filters: EventQueryFilters): EventQueryFilters {
-  return { countries: filters.countries, regions: filters.regions, cities: filters.cities };
+  return {
+    countries: filters.countries,
+    regions: filters.regions,
+    cities: filters.cities,
+    exclude: filters.exclude,
+  };
 }
 
 /**
  * Events for an event question. When nothing matches, widens step by step and says how: the same
  * question at other dates, then anything at the same place, then (for a question without dates) the
  * most recent past ones, then the question's words in full-text search, then the next events anywhere.
+ * Places the question left out stay out at every step.
  */
 async function answerEvents(deps: AppDeps, query: EventQuery, today: string): Promise<AskOutcome> {
   const filters = query.filters;
@@ -182,8 +198,10 @@ async function answerEvents(deps: AppDeps, query: EventQuery, today: string): Pr
     if (!hasDates && (atPlace || narrows)) attempts.push(["past_only", () => past(filters)]);
   }
   const words = filters.words ?? [];
-  if (words.length > 0) attempts.push(["search", () => searchEvents(deps, words)]);
-  if (!isPast) attempts.push(["upcoming_anywhere", () => upcoming({}, FALLBACK_LIMIT)]);
+  if (words.length > 0) attempts.push(["search", () => searchEvents(deps, words, filters.exclude)]);
+  if (!isPast) {
+    attempts.push(["upcoming_anywhere", () => upcoming({ exclude: filters.exclude }, FALLBACK_LIMIT)]);
+  }
 
   for (const [fallback, attempt] of attempts) {
     const events = await attempt();
@@ -192,11 +210,15 @@ async function answerEvents(deps: AppDeps, query: EventQuery, today: string): Pr
   return EMPTY;
 }
 
-async function searchEvents(deps: AppDeps, words: string[]): Promise<Event[]> {
+async function searchEvents(
+  deps: AppDeps,
+  words: string[],
+  exclude?: EventQueryFilters["exclude"],
+): Promise<Event[]> {
   const { events } = await listEvents(
     deps.handle.db,
     deps.search,
-    { statuses: LIVE_STATUSES, search: { words } },
+    { ...toEventFilters({ exclude }), search: { words } },
     { limit: FALLBACK_LIMIT, order: "asc" },
   );
   return events;

@@ -1,3 +1,4 @@
+import { getRegion } from "@bsi/domain";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../../lib/test-app.js";
@@ -88,6 +89,28 @@ describe("POST /v1/ask: events", () => {
     const body = await answer("workshops in Rome");
     expect(body.fallbackKind).toBe("past_only");
     expect(body.events[0]?.id).toBe("2024-04-rome-addendum-workshop");
+  });
+
+  it("leaves out the places a question excludes, online events staying in", async () => {
+    const everything = await answer("what is coming up?");
+    const outside = await answer("events outside the Sahel");
+    expect(outside.text).toMatch(/^\d+ upcoming events outside the Sahel:/);
+    const sahel = new Set(getRegion("sahel").countries);
+    const expected = (
+      everything.events as Array<{ id: string; country: string | null; region: string | null }>
+    )
+      .filter((event) => event.region !== "sahel" && !(event.country && sahel.has(event.country)))
+      .map((event) => event.id);
+    expect(outside.events.map((event) => event.id)).toEqual(expected);
+    expect(expected).toContain("sample-online-human-rights-forum");
+    expect(expected).not.toContain("sample-niamey-sahel-community-workshop");
+  });
+
+  it("keeps the excluded places out of what it offers instead", async () => {
+    const body = await answer("study tours outside the Horn of Africa");
+    expect(body.text).toMatch(/^I found no study tours outside the Horn of Africa\./);
+    expect(body.events.length).toBeGreaterThan(0);
+    expect(body.events.map((event) => event.id)).not.toContain("sample-djibouti-horn-study-tour");
   });
 
   it("answers in French and in Spanish", async () => {

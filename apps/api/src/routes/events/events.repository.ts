@@ -68,6 +68,14 @@ export interface EventFilters {
   themes?: readonly ThemeCode[] | undefined;
   statuses?: readonly EventStatus[] | undefined;
   cities?: readonly string[] | undefined;
+  /** Events at any of these places are left out. */
+  exclude?:
+    | {
+        countries?: readonly string[] | undefined;
+        regions?: readonly RegionCode[] | undefined;
+        cities?: readonly string[] | undefined;
+      }
+    | undefined;
   online?: boolean | undefined;
   sample?: boolean | undefined;
   search?: SearchTerms | undefined;
@@ -101,6 +109,16 @@ function applyFilters(query: EventQuery, filters: EventFilters): EventQuery {
   if (places.length > 0) {
     // A place matches by country, by region or by city: "the Sahel" finds events in Mali as well.
     q = q.where((eb) => eb.or(places.map((place) => eb(place.column, "in", place.values))));
+  }
+  const { exclude } = filters;
+  const excluded: Array<{ column: "events.country" | "events.region" | "events.city"; values: string[] }> =
+    [];
+  if (exclude?.countries?.length) excluded.push({ column: "events.country", values: [...exclude.countries] });
+  if (exclude?.regions?.length) excluded.push({ column: "events.region", values: [...exclude.regions] });
+  if (exclude?.cities?.length) excluded.push({ column: "events.city", values: [...exclude.cities] });
+  for (const place of excluded) {
+    // An online event has no country: NOT IN alone would leave it out too (NULL is neither in nor out).
+    q = q.where((eb) => eb.or([eb(place.column, "is", null), eb(place.column, "not in", place.values)]));
   }
   if (filters.themes?.length) {
     const themes = [...filters.themes];
