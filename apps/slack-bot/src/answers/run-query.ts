@@ -75,12 +75,20 @@ function shareOf(query: DeskQuery, context: QueryContext): Pick<AnswerInput, "sh
   return result;
 }
 
-async function answerQuestion(
-  query: Extract<DeskQuery, { kind: "ask" }>,
-  context: QueryContext,
-): Promise<SlackMessage> {
+type AskDeskQuery = Extract<DeskQuery, { kind: "ask" }>;
+
+async function answerQuestion(query: AskDeskQuery, context: QueryContext): Promise<SlackMessage> {
   const now = query.now ?? (context.now ?? (() => new Date()))().toISOString();
   const answer = await context.api.ask({ question: query.question, now });
+  return renderQuestionAnswer({ ...query, now }, answer, context);
+}
+
+function renderQuestionAnswer(
+  query: AskDeskQuery & { now: string },
+  answer: Awaited<ReturnType<DeskApi["ask"]>>,
+  context: QueryContext,
+): SlackMessage {
+  const { now } = query;
   const visibleRequests = answer.requests.filter((request) => canSeeRequest(context.viewer, request));
   const hiddenRequest = answer.requests.find((request) => !canSeeRequest(context.viewer, request));
   // The API's lead describes the request it found; when this viewer may not see it, say only what
@@ -117,6 +125,19 @@ async function listUpcomingEvents(
     ...(words ? { q: words } : {}),
     ...(query.cursor ? { cursor: query.cursor } : {}),
   });
+  if (words && !query.cursor && page.items.length === 0) {
+    // No event has these words, but they may say where or when ("outside the Sahel", "in March"):
+    // the assistant's answer is shown when it found events without widening the question.
+    const asked: AskDeskQuery & { now: string } = {
+      kind: "ask",
+      question: `events ${words}`.slice(0, 1500),
+      now: (context.now ?? (() => new Date()))().toISOString(),
+    };
+    const answer = await context.api.ask({ question: asked.question, now: asked.now });
+    if (!answer.fallback && answer.events.length > 0 && narrowsEvents(answer.query)) {
+      return renderQuestionAnswer(asked, answer, context);
+    }
+  }
   const lead = query.cursor
     ? undefined
     : words
@@ -137,6 +158,13 @@ async function listUpcomingEvents(
   if (page.nextCursor)
     input.more = { kind: "cursor", value: encodeQuery({ kind: "events", words, cursor: page.nextCursor }) };
   return renderAnswer(input).message;
+}
+
+/** Whether the assistant read more than words into the question: a place, a period, a kind… */
+function narrowsEvents(query: Record<string, unknown>): boolean {
+  const filters = query.filters;
+  if (typeof filters !== "object" || filters === null) return false;
+  return Object.keys(filters).some((key) => key !== "words" && key !== "from");
 }
 
 async function showNextEvent(context: QueryContext): Promise<SlackMessage> {

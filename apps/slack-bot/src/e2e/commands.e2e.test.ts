@@ -94,6 +94,16 @@ describe("/bsi next and /bsi events", () => {
     expect(readableText(reply)).toContain("No upcoming events match “zzyzx-qqq”");
   });
 
+  it("reads words no event contains as a question: /bsi events outside the Sahel", async () => {
+    const { reply } = await runCommand("events outside the Sahel");
+    const text = readableText(reply);
+    expect(text).toMatch(/\d+ upcoming events outside the Sahel:/);
+    const all = await catalogue.listEvents({ upcoming: true, limit: 50 });
+    const inSahel = all.items.filter((event) => event.region === "sahel");
+    expect(inSahel.length).toBeGreaterThan(0);
+    for (const event of inSahel) expect(text).not.toContain(event.title);
+  });
+
   it("pages with Show more: the next page holds the events the API lists next", async () => {
     const firstPage = await catalogue.listEvents({ upcoming: true, limit: 5 });
     expect(firstPage.nextCursor).toBeTruthy();
