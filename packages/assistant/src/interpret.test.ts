@@ -26,6 +26,9 @@ describe("interpret: what is asked", () => {
     ["bonnes pratiques sur la biométrie", "practices"],
     ["¿cuándo es el próximo viaje de estudio?", "next_event"],
     ["¿en qué estado está mi solicitud BSI-2026-0007?", "request_status"],
+    ["what's the deadline to register for the API PNR workshop?", "find_events"],
+    ["quelle est la date limite d'inscription à l'atelier de Tunis ?", "find_events"],
+    ["can I register for the workshop in Tunis?", "how_to_request"],
   ])("reads %j as %s", (question, intent) => {
     expect(ask(question).intent).toBe(intent);
   });

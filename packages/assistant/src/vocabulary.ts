@@ -274,9 +274,9 @@ export const CUE_PHRASES: Record<Cue, { en: string[]; fr: string[]; es: string[]
     ],
   },
   when: {
-    en: ["when", "when is", "when are", "when will", "what date", "which date"],
-    fr: ["quand", "quelle date", "a quelle date"],
-    es: ["cuando", "que fecha"],
+    en: ["when", "when is", "when are", "when will", "what date", "which date", "deadline", "closing date"],
+    fr: ["quand", "quelle date", "a quelle date", "date limite", "delai"],
+    es: ["cuando", "que fecha", "fecha limite", "plazo"],
   },
   when_past: {
     en: ["when was", "when were", "when did"],
