@@ -159,6 +159,17 @@ describe("writeAnswer: practices, requests, help", () => {
     expect(answer("bonnes pratiques sur la biométrie", { practices: [{ id: "p", title: "P" }] })).toBe(
       "1 bonne pratique en matière de biométrie :",
     );
+    expect(
+      answer("bonnes pratiques sur l'engagement communautaire", { practices: [{ id: "p", title: "P" }] }),
+    ).toBe("1 bonne pratique en matière d'engagement communautaire :");
+  });
+
+  it("says what the initiative is, in the question's language", () => {
+    expect(answer("what is BSI?")).toMatch(
+      /^The Border Security Initiative \(BSI\) is run by the UN Counter-Terrorism Centre/,
+    );
+    expect(answer("qu'est-ce que la BSI ?")).toMatch(/^L'Initiative pour la sécurité des frontières \(BSI\)/);
+    expect(answer("¿qué es la BSI?")).toMatch(/^La Iniciativa de Seguridad Fronteriza \(BSI\)/);
   });
 
   it("lists the themes covered when no practice matches", () => {

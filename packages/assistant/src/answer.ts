@@ -195,6 +195,13 @@ const STATUS_WORDS: Record<AnswerLanguage, Record<RequestStatus, string>> = {
   },
 };
 
+/** What the Border Security Initiative is, for "what is BSI?", per language. */
+export const ABOUT_BSI: Record<AnswerLanguage, string> = {
+  en: "The Border Security Initiative (BSI) is run by the UN Counter-Terrorism Centre (UNCCT) with the Global Counterterrorism Forum (GCTF). Born of a 2013 conference in Rabat on border cooperation in the Sahel and the Maghreb, it helps Member States apply the UN Global Counter-Terrorism Strategy and the Security Council resolutions on border management, cross-border cooperation and border surveillance, including stopping the travel of foreign terrorist fighters. It holds workshops, conferences, study tours and expert seminars for border practitioners, gathered the good practices on border security and management adopted by the GCTF in September 2016, and supports Member States at their request. Ask me about upcoming events, the good practices, or how to request support.",
+  fr: "L'Initiative pour la sécurité des frontières (BSI) est menée par le Centre des Nations Unies pour la lutte contre le terrorisme (UNCCT) avec le Forum mondial de lutte contre le terrorisme (GCTF). Née d'une conférence tenue à Rabat en 2013 sur la coopération aux frontières au Sahel et au Maghreb, elle aide les États Membres à appliquer la Stratégie antiterroriste mondiale des Nations Unies et les résolutions du Conseil de sécurité sur la gestion des frontières, la coopération transfrontalière et la surveillance des frontières, notamment pour empêcher les déplacements de combattants terroristes étrangers. Elle organise des ateliers, des conférences, des voyages d'étude et des séminaires d'experts pour les praticiens des frontières, a réuni les bonnes pratiques en matière de sécurité et de gestion des frontières adoptées par le GCTF en septembre 2016, et appuie les États Membres à leur demande. Interrogez-moi sur les prochains événements, les bonnes pratiques ou la façon de demander un appui.",
+  es: "La Iniciativa de Seguridad Fronteriza (BSI) la dirige el Centro de las Naciones Unidas contra el Terrorismo (UNCCT) con el Foro Mundial contra el Terrorismo (GCTF). Nacida de una conferencia celebrada en Rabat en 2013 sobre la cooperación fronteriza en el Sahel y el Magreb, ayuda a los Estados Miembros a aplicar la Estrategia Global de las Naciones Unidas contra el Terrorismo y las resoluciones del Consejo de Seguridad sobre gestión de fronteras, cooperación transfronteriza y vigilancia de fronteras, en particular para impedir los desplazamientos de combatientes terroristas extranjeros. Organiza talleres, conferencias, viajes de estudio y seminarios de expertos para profesionales de fronteras, reunió las buenas prácticas de seguridad y gestión de fronteras adoptadas por el GCTF en septiembre de 2016 y apoya a los Estados Miembros que lo solicitan. Pregúnteme por los próximos eventos, las buenas prácticas o cómo solicitar apoyo.",
+};
+
 /** The "here is what I can answer" text, per language. */
 export const HELP_TEXT: Record<AnswerLanguage, string> = {
   en: [
@@ -372,10 +379,12 @@ function themePhrase(themes: readonly ThemeCode[] | undefined, language: AnswerL
   if (!themes || themes.length === 0) return "";
   // "en matière de" and "en materia de" need no article before the theme's name.
   const on = { en: "on", fr: "en matière de", es: "en materia de" }[language];
-  return `${on} ${joinOr(
+  const phrase = `${on} ${joinOr(
     themes.map((code) => themeLabel(code, language)),
     language,
   )}`;
+  // "en matière d'engagement communautaire", not "de engagement".
+  return language === "fr" ? phrase.replace(/^en matière de (?=[aeiouyéèêàâî])/i, "en matière d'") : phrase;
 }
 
 /** "in March 2027", "in 2027", "in Q1 2027", "until 31 December 2026", "from 3 May 2027 to 10 May 2027". */
@@ -748,7 +757,12 @@ export function writeAnswer(query: AskQuery, facts: AnswerFacts, options: WriteA
       text = HOW_TO_REQUEST[language];
       break;
     case "help":
-      text = query.note === "api_usage" ? API_HELP[language] : HELP_TEXT[language];
+      text =
+        query.note === "api_usage"
+          ? API_HELP[language]
+          : query.note === "about_bsi"
+            ? ABOUT_BSI[language]
+            : HELP_TEXT[language];
       break;
     case "greeting":
       text =

@@ -33,6 +33,24 @@ describe("interpret: what is asked", () => {
     expect(ask(question).intent).toBe(intent);
   });
 
+  it.each([
+    "what is BSI?",
+    "what does the Border Security Initiative do?",
+    "tell me about the BSI",
+    "qu'est-ce que la BSI ?",
+    "c'est quoi l'initiative pour la sécurité des frontières ?",
+    "¿qué es la BSI?",
+  ])("reads %j as a question about the initiative itself", (question) => {
+    expect(ask(question)).toMatchObject({ intent: "help", note: "about_bsi" });
+  });
+
+  it("reads a question about what BSI holds somewhere as a question about events", () => {
+    expect(ask("what is the BSI doing in the Sahel?")).toMatchObject({
+      intent: "find_events",
+      filters: { regions: ["sahel"] },
+    });
+  });
+
   it("reads a status question without a reference as a status question that asks for one", () => {
     expect(ask("what is the status of my request?")).toMatchObject({
       intent: "request_status",

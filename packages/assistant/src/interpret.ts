@@ -363,6 +363,10 @@ function apply(
   }
 }
 
+/** "What is BSI?", "tell me about the Border Security Initiative", "qu'est-ce que la BSI", "¿qué es la BSI?". */
+const ABOUT_BSI =
+  /\b(?:(?:what|who) (?:is|are|does|do)|about|explain|qu est ce que|c est quoi|que es|que hace|presentez|presente) (?:the |la |le |l |el )?(?:bsi|border security initiative|initiative (?:pour|sur) la securite des frontieres|iniciativa de seguridad fronteriza)\b/;
+
 const PASSENGER_CONTEXT =
   /\b(?:passenger|passengers|airline|airlines|pnr|advance|travellers|travelers|passagers|pasajeros|icao|2178|2396)\b/;
 
@@ -465,6 +469,16 @@ function decide(reading: Reading, dates: DateFinding, context: Context): AskQuer
     return { intent: "request_status", language, filters: { reference: context.reference } };
   if (has("status") && (has("request_noun") || has("my"))) {
     return { intent: "request_status", language, filters: { reference: null } };
+  }
+
+  if (
+    ABOUT_BSI.test(context.corrected.replace(/[^a-z0-9]+/g, " ")) &&
+    !hasKind &&
+    !hasPlace &&
+    !hasDates &&
+    !has("practice")
+  ) {
+    return { intent: "help", language, note: "about_bsi", filters: { words: [] } };
   }
 
   const isApiUsage =

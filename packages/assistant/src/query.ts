@@ -78,9 +78,10 @@ export const OtherQueryFiltersSchema = z
 
 /**
  * Notes that change the wording: `api_usage` (a question about using the HTTP API, not about
- * advance passenger information), `thanks`, `unsupported_language`.
+ * advance passenger information), `about_bsi` (what the Border Security Initiative is), `thanks`,
+ * `unsupported_language`.
  */
-export const QueryNoteSchema = z.enum(["api_usage", "thanks", "unsupported_language"]);
+export const QueryNoteSchema = z.enum(["api_usage", "about_bsi", "thanks", "unsupported_language"]);
 export type QueryNote = z.infer<typeof QueryNoteSchema>;
 
 const language = AnswerLanguageSchema;

@@ -283,6 +283,12 @@ export const EVAL_ITEMS: EvalItem[] = [
   },
   { question: "events in Morocco", language: "en", intent: "find_events", ids: [E.rabat26, E.rabat28] },
 
+  // The initiative itself
+  { question: "what is bsi", language: "en", intent: "help" },
+  { question: "what does the border security initiative do?", language: "en", intent: "help" },
+  { question: "c'est quoi la BSI ?", language: "fr", intent: "help" },
+  { question: "que es la bsi", language: "es", intent: "help" },
+
   // Places left out
   { question: "workshops not in africa", language: "en", intent: "find_events", ids: [E.jakarta27] },
   {

@@ -127,14 +127,15 @@ async function listUpcomingEvents(
   });
   if (words && !query.cursor && page.items.length === 0) {
     // No event has these words, but they may say where or when ("outside the Sahel", "in March"):
-    // the assistant's answer is shown when it found events without widening the question.
+    // the assistant's answer is shown when it read a place, a period or a kind in them (it says so
+    // when it had to widen the question).
     const asked: AskDeskQuery & { now: string } = {
       kind: "ask",
       question: `events ${words}`.slice(0, 1500),
       now: (context.now ?? (() => new Date()))().toISOString(),
     };
     const answer = await context.api.ask({ question: asked.question, now: asked.now });
-    if (!answer.fallback && answer.events.length > 0 && narrowsEvents(answer.query)) {
+    if (answer.events.length > 0 && narrowsEvents(answer.query)) {
       return renderQuestionAnswer(asked, answer, context);
     }
   }
