@@ -77,9 +77,21 @@ function shareOf(query: DeskQuery, context: QueryContext): Pick<AnswerInput, "sh
 
 type AskDeskQuery = Extract<DeskQuery, { kind: "ask" }>;
 
+const PRIVATE_REQUESTS_NOTICE =
+  "Requests are private: ask me in a direct message, or use `/bsi status` (only you see its answer).";
+
 async function answerQuestion(query: AskDeskQuery, context: QueryContext): Promise<SlackMessage> {
   const now = query.now ?? (context.now ?? (() => new Date()))().toISOString();
   const answer = await context.api.ask({ question: query.question, now });
+  // "What's the status of my request?" without a reference: in private, list the asker's requests
+  // (as `/bsi status` does) rather than ask for a reference they may not have at hand.
+  const filters = answer.query.filters as { reference?: unknown } | undefined;
+  const isPrivate = Boolean(context.viewer.slackUserId) || context.viewer.seesAllRequests;
+  if (answer.intent === "request_status" && filters?.reference === null) {
+    return isPrivate
+      ? showRequestStatus({ kind: "status" }, context)
+      : renderNotice(PRIVATE_REQUESTS_NOTICE);
+  }
   return renderQuestionAnswer({ ...query, now }, answer, context);
 }
 
@@ -97,7 +109,7 @@ function renderQuestionAnswer(
     ? answer.text
     : context.viewer.slackUserId
       ? `No request ${hiddenRequest.reference} was found among the requests you can see.`
-      : "Requests are private: ask me in a direct message, or use `/bsi status <reference>`.";
+      : PRIVATE_REQUESTS_NOTICE;
   const units: KnownBlock[][] = [
     ...answer.events.map((event) => renderEventCard(event, { apiUrl: context.apiUrl })),
     ...answer.practices.map((practice) => renderPracticeCard(practice)),

@@ -186,6 +186,34 @@ describe("requests are private", () => {
     expect(text).not.toMatch(/submitted/i);
   });
 
+  it("lists the asker's own requests for 'the status of my request' in a DM, and nobody else's", async () => {
+    const alice = await harness.driver.directMessage({
+      user: "U0ALICE",
+      text: "what's the status of my request?",
+    });
+    const aliceText = readableText((await answerTo(alice.ts)).params);
+    expect(aliceText).toContain("Your requests:");
+    expect(aliceText).toContain(reference);
+    const bob = await harness.driver.directMessage({
+      user: "U0BOB",
+      text: "what's the status of my request?",
+    });
+    const bobText = readableText((await answerTo(bob.ts)).params);
+    expect(bobText).toContain("You have no requests yet.");
+    expect(bobText).not.toContain(reference);
+  });
+
+  it("lists no requests when asked in a channel, and says where to ask", async () => {
+    const { ts } = await harness.driver.mention({
+      user: "U0ALICE",
+      channel: "C0GENERAL",
+      text: "what's the status of my request?",
+    });
+    const text = readableText((await answerTo(ts)).params);
+    expect(text).toContain("Requests are private: ask me in a direct message");
+    expect(text).not.toContain(reference);
+  });
+
   it("shows it to the requester in a DM, and not to someone else", async () => {
     const alice = await harness.driver.directMessage({ user: "U0ALICE", text: `status of ${reference}?` });
     expect(readableText((await answerTo(alice.ts)).params)).toContain("Lake Chad border brigade");
