@@ -15,7 +15,14 @@ interface Answer {
   language: string;
   query: { filters: Record<string, unknown> };
   text: string;
-  events: Array<{ id: string; startsOn: string; city: string | null; sample: boolean }>;
+  events: Array<{
+    id: string;
+    startsOn: string;
+    city: string | null;
+    country: string | null;
+    region: string | null;
+    sample: boolean;
+  }>;
   practices: Array<{ id: string }>;
   requests: Array<{ reference: string; status: string }>;
   fallback: boolean;
@@ -96,9 +103,7 @@ describe("POST /v1/ask: events", () => {
     const outside = await answer("events outside the Sahel");
     expect(outside.text).toMatch(/^\d+ upcoming events outside the Sahel:/);
     const sahel = new Set(getRegion("sahel").countries);
-    const expected = (
-      everything.events as Array<{ id: string; country: string | null; region: string | null }>
-    )
+    const expected = everything.events
       .filter((event) => event.region !== "sahel" && !(event.country && sahel.has(event.country)))
       .map((event) => event.id);
     expect(outside.events.map((event) => event.id)).toEqual(expected);
