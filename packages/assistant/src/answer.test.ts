@@ -109,6 +109,22 @@ describe("writeAnswer: events", () => {
     ).toBe("I found no seminars outside Dakar in December 2026. The next events outside Dakar:");
   });
 
+  it("names the event it counted from, or says it found none", () => {
+    const rome = { ...dakarWorkshop, id: "rome", title: "Seminar in Rome", city: "Rome", country: "IT" };
+    expect(answer("any events after the Dakar workshop?", { events: [rome], anchor: dakarWorkshop })).toBe(
+      "1 upcoming event after Regional workshop on border communities (10–12 March 2027, in Dakar, Senegal):",
+    );
+    expect(answer("événements avant l'atelier de Dakar", { events: [rome], anchor: dakarWorkshop })).toBe(
+      "1 événement à venir avant Regional workshop on border communities (10–12 mars 2027, à Dakar, Sénégal) :",
+    );
+    expect(answer("any events after the Vienna workshop?", { events: [rome] })).toBe(
+      "I found no workshop in Vienna to count from. 1 upcoming event:",
+    );
+    expect(answer("ateliers après celui de Vienne", { events: [rome] })).toMatch(
+      /^Je n'ai trouvé aucun atelier à Vienne à partir duquel compter\./,
+    );
+  });
+
   it("says when there are more than it lists", () => {
     expect(answer("what is coming up?", { events: [dakarWorkshop, dakarWorkshop], hasMore: true })).toBe(
       "More than 2 upcoming events; the first 2:",

@@ -63,6 +63,8 @@ export interface AnswerFacts {
   requestAccess?: RequestAccess;
   /** More items match than the answer lists. */
   hasMore?: boolean;
+  /** The event the question counted from (`filters.relativeTo`), when one was found. */
+  anchor?: AnswerEvent | undefined;
 }
 
 type Gender = "m" | "f";
@@ -460,6 +462,8 @@ function kindNoun(
 
 interface DescribeOptions {
   plural?: boolean;
+  /** "after Regional workshop… (19–20 December 2026, in Niamey, Niger)". */
+  relative?: string;
   /** Words right before the noun ("upcoming", "próximos"). */
   before?: string;
   /** Words right after the noun ("à venir", "passés"). */
@@ -489,6 +493,7 @@ export function describeEvents(
     placePhrase(filters, language),
     themePhrase(filters.themes, language),
     periodPhrase(filters, language, today),
+    options.relative,
   ]
     .filter(Boolean)
     .join(" ");
@@ -515,8 +520,6 @@ function agree(word: string, gender: Gender, plural: boolean): string {
 
 function eventsLead(query: EventQuery, facts: AnswerFacts, today: string): string {
   const { language, filters } = query;
-  const events = facts.events;
-  const count = events.length;
   const isPast = query.intent === "past_events";
   // "From today" is what "coming up" means; it is not said again as a date.
   const shown: EventQueryFilters = {
@@ -525,7 +528,53 @@ function eventsLead(query: EventQuery, facts: AnswerFacts, today: string): strin
   };
   if (isPast && filters.to === shiftDays(today, -1)) shown.to = undefined;
   const [, gender] = kindNoun(filters.kinds, language, true);
-  const describe = (options: DescribeOptions) => describeEvents(shown, language, today, options);
+  const relative = relativePhrase(filters.relativeTo, facts.anchor, language);
+  const describe = (options: DescribeOptions) =>
+    describeEvents(shown, language, today, relative ? { ...options, relative } : options);
+  const noAnchor =
+    filters.relativeTo && !facts.anchor ? `${missingAnchor(filters.relativeTo, language)} ` : "";
+  return noAnchor + eventsLeadText(query, facts, { shown, gender, describe });
+}
+
+/** "after Regional workshop … (19–20 December 2026, in Niamey, Niger)", or "" without one. */
+function relativePhrase(
+  relativeTo: EventQueryFilters["relativeTo"],
+  anchor: AnswerEvent | undefined,
+  language: AnswerLanguage,
+): string {
+  if (!relativeTo || !anchor) return "";
+  const word =
+    relativeTo.position === "after"
+      ? { en: "after", fr: "après", es: "después de" }[language]
+      : { en: "before", fr: "avant", es: "antes de" }[language];
+  return `${word} ${describeEvent(anchor, language)}`;
+}
+
+/** "I found no workshop in Paris to count from." */
+function missingAnchor(
+  relativeTo: NonNullable<EventQueryFilters["relativeTo"]>,
+  language: AnswerLanguage,
+): string {
+  const { position: _position, ...described } = relativeTo;
+  const [, gender] = kindNoun(described.kinds, language, false);
+  const phrase = describeEvents(described, language, "", { plural: false });
+  return {
+    en: `I found no ${phrase} to count from.`,
+    fr: `Je n'ai trouvé ${gender === "f" ? "aucune" : "aucun"} ${phrase} à partir ${gender === "f" ? "de laquelle" : "duquel"} compter.`,
+    es: `No encontré ${gender === "f" ? "ninguna" : "ningún"} ${phrase} desde ${gender === "f" ? "la" : "el"} que contar.`,
+  }[language];
+}
+
+function eventsLeadText(
+  query: EventQuery,
+  facts: AnswerFacts,
+  parts: { shown: EventQueryFilters; gender: Gender; describe: (options: DescribeOptions) => string },
+): string {
+  const { language, filters } = query;
+  const { shown, gender, describe } = parts;
+  const events = facts.events;
+  const count = events.length;
+  const isPast = query.intent === "past_events";
   const colon = language === "fr" ? " :" : ":";
 
   if (facts.fallback === null && count > 0) {

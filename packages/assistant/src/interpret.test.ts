@@ -241,6 +241,32 @@ describe("interpret: places, kinds and themes", () => {
     expect(filtersOf("workshops in Tunisia and Senegal").exclude).toBeUndefined();
   });
 
+  it.each([
+    ["any events after the Sahel workshop?", { position: "after", kinds: ["workshop"], regions: ["sahel"] }],
+    [
+      "the conference after the one in Dakar",
+      { position: "after", kinds: ["conference"], cities: ["Dakar"] },
+    ],
+    ["events before the Rabat workshop", { position: "before", kinds: ["workshop"], cities: ["Rabat"] }],
+    ["quels ateliers après celui de Dakar ?", { position: "after", kinds: ["workshop"], cities: ["Dakar"] }],
+    [
+      "eventos después del taller de Nairobi",
+      { position: "after", kinds: ["workshop"], cities: ["Nairobi"] },
+    ],
+  ])("reads %j as counting from another event", (question, relativeTo) => {
+    const filters = filtersOf(question);
+    expect(filters.relativeTo).toEqual(relativeTo);
+    // The event counted from is not also what is asked for.
+    expect(filters.cities).toBeUndefined();
+    expect(filters.regions).toBeUndefined();
+  });
+
+  it("leaves 'after March' and 'after the summer' to the dates", () => {
+    expect(filtersOf("events after March").relativeTo).toBeUndefined();
+    expect(filtersOf("workshops after the summer")).toMatchObject({ from: "2027-09-01" });
+    expect(filtersOf("workshops after the summer").relativeTo).toBeUndefined();
+  });
+
   it("does not take 'no workshops in Africa?' for a question leaving Africa out", () => {
     const filters = filtersOf("no workshops in Africa?");
     expect(filters.exclude).toBeUndefined();

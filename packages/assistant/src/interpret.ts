@@ -192,6 +192,8 @@ interface Places {
 interface Reading extends Places {
   /** Places named after "not in", "outside", "sauf", "fuera de"…: events there are left out. */
   excluded: Places;
+  /** The event counted from: "after the Sahel workshop". */
+  anchor?: { position: "after" | "before"; reading: Reading } | undefined;
   kinds: Set<EventKind>;
   /** Kinds named by a phrase that is also a theme ("training of trainers"): a topic unless more is asked. */
   topicKinds: Set<EventKind>;
@@ -427,8 +429,78 @@ function interpretQuestion(question: string, options: InterpretOptions): AskQuer
     dates.spans.some(([start, end]) => token.start >= start && token.end <= end),
   );
   const matches = findPhrases(tokens, consumed, cities?.root);
-  const reading = read(tokens, typed, consumed, matches, cities);
+  const relative = findRelative(tokens, consumed, matches);
+  let reading: Reading;
+  if (relative) {
+    // The event counted from is what follows the cue; the rest is what is asked for.
+    const isAnchor = (match: Match) => match.first > relative.cue;
+    const anchorEnd = Math.max(...matches.filter(isAnchor).map((match) => match.last));
+    const outsideAnchor = consumed.map(
+      (isConsumed, index) => isConsumed || (index >= relative.cue && index <= anchorEnd),
+    );
+    reading = read(
+      tokens,
+      typed,
+      outsideAnchor,
+      matches.filter((match) => !isAnchor(match)),
+      cities,
+    );
+    const anchor = read(
+      tokens,
+      typed,
+      tokens.map(() => true),
+      matches.filter(isAnchor),
+      cities,
+    );
+    reading.anchor = { position: relative.position, reading: anchor };
+  } else {
+    reading = read(tokens, typed, consumed, matches, cities);
+  }
   return decide(reading, dates, { language, reference, today, hintsPast, corrected });
+}
+
+/** Words that count from an event: "after the Dakar workshop", "avant l'atelier", "después del taller". */
+const RELATIVE_CUES: Readonly<Record<string, "after" | "before">> = {
+  after: "after",
+  following: "after",
+  apres: "after",
+  despues: "after",
+  before: "before",
+  avant: "before",
+  antes: "before",
+};
+/** Words between the cue and the event: "after the one in Addis", "après celui de Niamey". */
+const ANCHOR_FILLERS = new Set([
+  ...["the", "one", "that", "this", "in", "at", "on", "of", "l", "la", "le", "de", "du", "d", "des"],
+  ...["celui", "celle", "del", "el", "en", "uno", "una", "que", "se", "tiendra", "celebrara"],
+]);
+
+/**
+ * A cue counting from an event ("after", "avant", "después") that dates did not take ("after March"
+ * is a date) and that is followed by a kind, a place or a theme naming that event.
+ */
+function findRelative(
+  tokens: Token[],
+  consumed: readonly boolean[],
+  matches: Match[],
+): { position: "after" | "before"; cue: number } | undefined {
+  for (let cue = 0; cue < tokens.length; cue++) {
+    const position = RELATIVE_CUES[tokens[cue]!.text];
+    if (!position || consumed[cue]) continue;
+    let next = cue + 1;
+    for (let skipped = 0; skipped < 4 && ANCHOR_FILLERS.has(tokens[next]?.text ?? ""); skipped++) next++;
+    const names = matches.some(
+      (match) =>
+        // A phrase may begin with a filler ("the Sahel").
+        match.first > cue &&
+        match.first <= next &&
+        match.phrase.meanings.some(
+          (meaning) => isPlaceMeaning(meaning) || meaning.type === "kind" || meaning.type === "theme",
+        ),
+    );
+    if (names) return { position, cue };
+  }
+  return undefined;
 }
 
 interface Context {
@@ -454,6 +526,7 @@ function decide(reading: Reading, dates: DateFinding, context: Context): AskQuer
   const hasKind = reading.kinds.size > 0;
   const hasTheme = reading.themes.size > 0;
   const isAboutEvents =
+    reading.anchor !== undefined ||
     hasKind ||
     hasDates ||
     hasPlace ||
@@ -543,6 +616,20 @@ function eventQuery(reading: Reading, dates: DateFinding, context: Context): Ask
     };
   }
   if (reading.themes.size > 0) filters.themes = [...reading.themes];
+  if (reading.anchor) {
+    const { position, reading: anchor } = reading.anchor;
+    // "the conference after the one in Addis": the event counted from is a conference too.
+    const kinds =
+      anchor.kinds.size > 0 ? anchor.kinds : anchor.topicKinds.size > 0 ? anchor.topicKinds : reading.kinds;
+    filters.relativeTo = {
+      position,
+      ...(kinds.size > 0 ? { kinds: [...kinds] } : {}),
+      ...(anchor.countries.size > 0 ? { countries: [...anchor.countries] } : {}),
+      ...(anchor.regions.size > 0 ? { regions: [...anchor.regions] } : {}),
+      ...(anchor.cities.size > 0 ? { cities: [...anchor.cities] } : {}),
+      ...(anchor.themes.size > 0 ? { themes: [...anchor.themes] } : {}),
+    };
+  }
   if (reading.online !== undefined) filters.online = reading.online;
   if (reading.words.length > 0) filters.words = reading.words;
 
@@ -563,6 +650,7 @@ function eventQuery(reading: Reading, dates: DateFinding, context: Context): Ask
     filters.regions ||
     filters.cities ||
     filters.exclude ||
+    filters.relativeTo ||
     filters.themes ||
     filters.online !== undefined;
 

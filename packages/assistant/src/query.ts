@@ -33,6 +33,23 @@ export const ExcludedPlacesSchema = z
 export type ExcludedPlaces = z.infer<typeof ExcludedPlacesSchema>;
 
 /**
+ * An event the question counts from ("after the Sahel workshop", "avant l'atelier de Tunis"): the
+ * first upcoming event matching these filters (else the most recent one), and whether the events
+ * asked for come after it or before it.
+ */
+export const RelativeToSchema = z
+  .object({
+    position: z.enum(["after", "before"]),
+    kinds: z.array(EventKindSchema).optional(),
+    countries: z.array(z.string()).optional(),
+    regions: z.array(RegionCodeSchema).optional(),
+    cities: z.array(z.string()).optional(),
+    themes: z.array(ThemeCodeSchema).optional(),
+  })
+  .meta({ id: "RelativeTo" });
+export type RelativeTo = z.infer<typeof RelativeToSchema>;
+
+/**
  * What the question asks of the events. `from`/`to` bound the events that overlap the period: an
  * event matches when it ends on or after `from` and starts on or before `to`. Places combine with OR
  * (a country, a region or a city), and an event at any place of `exclude` is left out; the other
@@ -47,6 +64,7 @@ export const EventQueryFiltersSchema = z
     regions: z.array(RegionCodeSchema).optional(),
     cities: z.array(z.string()).optional(),
     exclude: ExcludedPlacesSchema.optional(),
+    relativeTo: RelativeToSchema.optional(),
     themes: z.array(ThemeCodeSchema).optional(),
     online: z.boolean().optional(),
     words: z.array(z.string()).optional().meta({ description: "Words not understood otherwise, for search" }),

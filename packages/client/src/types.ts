@@ -48,6 +48,8 @@ export interface AskAnswer {
   practices: Practice[];
   requests: Request[];
   fallback: boolean;
+  /** The event the question counted from ("after the Sahel workshop"), or null. */
+  anchor?: Event | null;
 }
 
 export interface Webhook {

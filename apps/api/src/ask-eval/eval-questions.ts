@@ -584,7 +584,26 @@ export const EVAL_ITEMS: EvalItem[] = [
     intent: "find_events",
     ids: [E.doha26],
     top: 1,
-    hard: "relative to another event",
+  },
+  {
+    question: "quels ateliers après celui de Niamey ?",
+    language: "fr",
+    intent: "find_events",
+    ids: [E.nouakchott26],
+    top: 1,
+  },
+  {
+    question: "¿qué eventos hay después del taller de Niamey?",
+    language: "es",
+    intent: "find_events",
+    ids: [E.databasesWebinar26],
+    top: 1,
+  },
+  {
+    question: "events before the tashkent training",
+    language: "en",
+    intent: "find_events",
+    ids: [E.geneva26, E.niamey26, E.databasesWebinar26, E.addis26],
   },
   {
     question: "ateliers au Sahel en mars",

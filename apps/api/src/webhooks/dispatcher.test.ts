@@ -394,8 +394,9 @@ describe("webhook dispatcher", () => {
   it("holds a failing receiver's backlog after a failed attempt instead of trying every delivery", async () => {
     const app = await startApp({
       WEBHOOK_CONCURRENCY: "2",
-      WEBHOOK_RETRY_BASE_MS: "400",
-      WEBHOOK_RETRY_MAX_MS: "400",
+      // Long enough that filing the twenty and looking stay inside the hold on a slow machine.
+      WEBHOOK_RETRY_BASE_MS: "2500",
+      WEBHOOK_RETRY_MAX_MS: "2500",
     });
     const receiver = await listen();
     receiver.respond = () => 503;
@@ -418,6 +419,7 @@ describe("webhook dispatcher", () => {
     await waitFor(
       () => receiver.received.filter((delivery) => delivery.status === 200).length === 20,
       "all twenty once it recovers",
+      15_000,
     );
     const ids = receiver.received
       .filter((delivery) => delivery.status === 200)

@@ -88,9 +88,7 @@ async function answerQuestion(query: AskDeskQuery, context: QueryContext): Promi
   const filters = answer.query.filters as { reference?: unknown } | undefined;
   const isPrivate = Boolean(context.viewer.slackUserId) || context.viewer.seesAllRequests;
   if (answer.intent === "request_status" && filters?.reference === null) {
-    return isPrivate
-      ? showRequestStatus({ kind: "status" }, context)
-      : renderNotice(PRIVATE_REQUESTS_NOTICE);
+    return isPrivate ? showRequestStatus({ kind: "status" }, context) : renderNotice(PRIVATE_REQUESTS_NOTICE);
   }
   return renderQuestionAnswer({ ...query, now }, answer, context);
 }

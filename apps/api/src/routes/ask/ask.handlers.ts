@@ -84,6 +84,7 @@ export const ask: RouteHandler<typeof routes.ask, AppEnv> = async (c) => {
     requests: outcome.requests,
     fallback: outcome.fallback !== null,
     fallbackKind: outcome.fallback,
+    anchor: outcome.anchor ?? null,
   });
   if (query.intent !== "request_status" && outcome.requests.length === 0) cache.set(cacheKey, answer);
   return respond(c, answer) as never;

@@ -40,6 +40,10 @@ export const AskAnswerSchema = z
       description: "True when nothing matched as asked and the items are the nearest useful thing",
     }),
     fallbackKind: z.enum(FALLBACK_KINDS).nullable(),
+    anchor: EventSchema.nullable().openapi({
+      description:
+        'The event the question counted from (query.filters.relativeTo: "after the Sahel workshop"), null when none was asked for or found',
+    }),
   })
   .openapi("AskAnswer");
 

@@ -30,6 +30,8 @@ export interface AskOutcome {
   requestAccess?: RequestAccess;
   /** More events match than are returned. */
   hasMore?: boolean;
+  /** The event the question counted from ("after the Sahel workshop"), when one was found. */
+  anchor?: Event;
 }
 
 export interface AskContext {
@@ -164,7 +166,49 @@ function placeOnly(filters: EventQueryFilters): EventQueryFilters {
  * Places the question left out stay out at every step.
  */
 async function answerEvents(deps: AppDeps, query: EventQuery, today: string): Promise<AskOutcome> {
-  const filters = query.filters;
+  const relativeTo = query.filters.relativeTo;
+  const anchor = relativeTo ? await findAnchor(deps, relativeTo, today) : undefined;
+  const outcome = await answerEventsFrom(
+    deps,
+    query,
+    today,
+    anchor ? countFrom(query.filters, anchor) : query.filters,
+  );
+  return anchor ? { ...outcome, anchor } : outcome;
+}
+
+/**
+ * The event a question counts from: the first upcoming one that matches, else the most recent one.
+ * A kind alone ("after the workshop") is too vague to pick one, unless it is the only filter left.
+ */
+async function findAnchor(
+  deps: AppDeps,
+  relativeTo: NonNullable<EventQueryFilters["relativeTo"]>,
+  today: string,
+): Promise<Event | undefined> {
+  const { position: _position, ...described } = relativeTo;
+  const [upcoming] = await findEvents(deps, { ...described, from: today }, "asc", 1);
+  if (upcoming) return upcoming;
+  const [recent] = await findEvents(deps, { ...described, to: addDays(today, -1) }, "desc", 1, today);
+  return recent;
+}
+
+/** The question's filters bounded by the event counted from: after its last day, or before its first. */
+function countFrom(filters: EventQueryFilters, anchor: Event): EventQueryFilters {
+  if (filters.relativeTo?.position === "before") {
+    const before = addDays(anchor.startsOn, -1);
+    return { ...filters, to: filters.to && filters.to < before ? filters.to : before };
+  }
+  const after = addDays(anchor.endsOn, 1);
+  return { ...filters, from: filters.from && filters.from > after ? filters.from : after };
+}
+
+async function answerEventsFrom(
+  deps: AppDeps,
+  query: EventQuery,
+  today: string,
+  filters: EventQueryFilters,
+): Promise<AskOutcome> {
   const isPast = query.intent === "past_events";
   const limit = query.intent === "next_event" ? 1 : LIST_LIMIT;
   const found = await findEvents(

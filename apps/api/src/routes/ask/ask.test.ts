@@ -27,6 +27,7 @@ interface Answer {
   requests: Array<{ reference: string; status: string }>;
   fallback: boolean;
   fallbackKind: string | null;
+  anchor: { id: string; startsOn: string; endsOn: string } | null;
 }
 
 async function ask(question: unknown, options: { token?: string; now?: string } = {}): Promise<Response> {
@@ -116,6 +117,32 @@ describe("POST /v1/ask: events", () => {
     expect(body.text).toMatch(/^I found no study tours outside the Horn of Africa\./);
     expect(body.events.length).toBeGreaterThan(0);
     expect(body.events.map((event) => event.id)).not.toContain("sample-djibouti-horn-study-tour");
+  });
+
+  it("counts from another event: what comes after the Sahel workshop, and before the Tunis one", async () => {
+    const after = await answer("any events after the Sahel workshop?");
+    const anchor = after.anchor;
+    if (!anchor) throw new Error("no event counted from");
+    expect(anchor.id).toBe("sample-niamey-sahel-community-workshop");
+    expect(after.text).toMatch(
+      /upcoming events? after Regional workshop on community engagement at Sahel borders/,
+    );
+    expect(after.events.length).toBeGreaterThan(0);
+    expect(after.events.every((event) => event.startsOn > anchor.endsOn)).toBe(true);
+
+    const before = await answer("events before the Tunis workshop");
+    const tunis = before.anchor;
+    if (!tunis) throw new Error("no event counted from");
+    expect(tunis.id).toBe("sample-tunis-api-pnr-workshop");
+    expect(before.fallback).toBe(false);
+    expect(before.events.map((event) => event.id)).toContain(anchor.id);
+    expect(before.events.every((event) => event.startsOn < tunis.startsOn)).toBe(true);
+  });
+
+  it("says when it found no event to count from", async () => {
+    const body = await answer("workshops after the Paris workshop");
+    expect(body.text).toMatch(/^I found no workshop in Paris to count from\. /);
+    expect(body.anchor).toBeNull();
   });
 
   it("answers in French and in Spanish", async () => {
