@@ -267,6 +267,11 @@ describe("interpret: places, kinds and themes", () => {
     expect(filtersOf("workshops after the summer").relativeTo).toBeUndefined();
   });
 
+  it("keeps the words before a place for the search, and drops the negation's", () => {
+    expect(filtersOf("maritime patrols in Kenya").words).toEqual(["maritime", "patrols"]);
+    expect(filtersOf("maritime patrols outside Kenya").words).toEqual(["maritime", "patrols"]);
+  });
+
   it("does not take 'no workshops in Africa?' for a question leaving Africa out", () => {
     const filters = filtersOf("no workshops in Africa?");
     expect(filters.exclude).toBeUndefined();

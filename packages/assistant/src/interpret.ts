@@ -307,8 +307,11 @@ function read(
     const negation = meanings.some(isPlaceMeaning)
       ? negationBefore(tokens, typed, match.first, negatedEnds)
       : -1;
-    if (negation >= 0) negatedEnds.add(match.last);
-    for (let index = Math.max(negation, 0); index < match.first; index++) used[index] = true;
+    if (negation >= 0) {
+      negatedEnds.add(match.last);
+      // The negation and its small words are read: they are not words to search for.
+      for (let index = negation; index < match.first; index++) used[index] = true;
+    }
     const places = negation >= 0 ? reading.excluded : reading;
     for (const meaning of meanings) {
       // "Réunion" the island loses to "reunión" the meeting.
