@@ -261,6 +261,14 @@ describe("interpret: places, kinds and themes", () => {
     expect(filters.regions).toBeUndefined();
   });
 
+  it("reads 'the following workshops' as the next ones, not as counting from an event", () => {
+    expect(filtersOf("the following workshops in Dakar")).toMatchObject({
+      kinds: ["workshop"],
+      cities: ["Dakar"],
+    });
+    expect(filtersOf("the following workshops in Dakar").relativeTo).toBeUndefined();
+  });
+
   it("leaves 'after March' and 'after the summer' to the dates", () => {
     expect(filtersOf("events after March").relativeTo).toBeUndefined();
     expect(filtersOf("workshops after the summer")).toMatchObject({ from: "2027-09-01" });

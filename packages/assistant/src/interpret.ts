@@ -465,7 +465,6 @@ function interpretQuestion(question: string, options: InterpretOptions): AskQuer
 /** Words that count from an event: "after the Dakar workshop", "avant l'atelier", "después del taller". */
 const RELATIVE_CUES: Readonly<Record<string, "after" | "before">> = {
   after: "after",
-  following: "after",
   apres: "after",
   despues: "after",
   before: "before",
