@@ -61,8 +61,9 @@ interface AttemptResult {
  * WEBHOOK_CONCURRENCY at once (at most half of them to one webhook), each cut off after
  * WEBHOOK_TIMEOUT_MS. A receiver that fails (no answer, 408, 429, 5xx) has its webhook held for the
  * next delay of the retry schedule: its other deliveries wait unsent instead of each trying and
- * failing in turn, and never hold up other webhooks' deliveries. Attempts are recorded in batches. Failures are retried on the backoff schedule until the give-up age; a receiver failing
- * without a success for WEBHOOK_DISABLE_AFTER_MS gets its webhook disabled. Requests only call
+ * failing in turn, and never hold up other webhooks' deliveries. Attempts are recorded in batches.
+ * Failures are retried on the backoff schedule until the give-up age; a receiver failing without a
+ * success for WEBHOOK_DISABLE_AFTER_MS gets its webhook disabled. Requests only call
  * `wake()`: sending never happens on their path.
  */
 export function startWebhookDispatcher(deps: AppDeps): WebhookDispatcher {
