@@ -208,26 +208,29 @@ export const ABOUT_BSI: Record<AnswerLanguage, string> = {
 export const HELP_TEXT: Record<AnswerLanguage, string> = {
   en: [
     "Here is what I can answer:",
-    "• upcoming events: “what workshops are coming up?”, “anything in the Sahel in March?”, “when is the next study tour?”",
+    "• upcoming events: “what workshops are coming up?”, “anything in the Sahel in March?”, “when is the next study tour?”, “workshops not in Africa?”, “what's after the Tunis workshop?”",
     "• past events: “which workshops were held in Kenya in 2016?”",
     "• good practices: “good practices on community engagement?”",
     "• requests: “what's the status of BSI-2026-0042?”, “how do I request technical assistance?”",
+    "• the initiative itself: “what is BSI?”",
     "I understand English, French and Spanish.",
   ].join("\n"),
   fr: [
     "Voici ce à quoi je peux répondre :",
-    "• événements à venir : « quels ateliers sont prévus ? », « quelque chose au Sahel en mars ? », « quand a lieu le prochain voyage d'étude ? »",
+    "• événements à venir : « quels ateliers sont prévus ? », « quelque chose au Sahel en mars ? », « quand a lieu le prochain voyage d'étude ? », « des ateliers hors d'Afrique ? », « qu'y a-t-il après l'atelier de Tunis ? »",
     "• événements passés : « quels ateliers ont eu lieu au Kenya en 2016 ? »",
     "• bonnes pratiques : « bonnes pratiques sur l'engagement communautaire ? »",
     "• demandes : « où en est BSI-2026-0042 ? », « comment demander une assistance technique ? »",
+    "• l'initiative elle-même : « qu'est-ce que la BSI ? »",
     "Je comprends le français, l'anglais et l'espagnol.",
   ].join("\n"),
   es: [
     "Esto es lo que puedo responder:",
-    "• próximos eventos: «¿qué talleres hay previstos?», «¿algo en el Sahel en marzo?», «¿cuándo es el próximo viaje de estudio?»",
+    "• próximos eventos: «¿qué talleres hay previstos?», «¿algo en el Sahel en marzo?», «¿cuándo es el próximo viaje de estudio?», «¿talleres fuera de África?», «¿qué hay después del taller de Túnez?»",
     "• eventos pasados: «¿qué talleres se celebraron en Kenia en 2016?»",
     "• buenas prácticas: «¿buenas prácticas sobre participación comunitaria?»",
     "• solicitudes: «¿en qué estado está BSI-2026-0042?», «¿cómo solicito asistencia técnica?»",
+    "• la iniciativa en sí: «¿qué es la BSI?»",
     "Entiendo español, inglés y francés.",
   ].join("\n"),
 };
