@@ -280,10 +280,13 @@ describe("interpret: places, kinds and themes", () => {
     expect(filtersOf("maritime patrols outside Kenya").words).toEqual(["maritime", "patrols"]);
   });
 
-  it("does not take 'no workshops in Africa?' for a question leaving Africa out", () => {
+  it("does not take 'no workshops in Africa?' or 'no Sahel events?' for a question leaving a place out", () => {
     const filters = filtersOf("no workshops in Africa?");
     expect(filters.exclude).toBeUndefined();
     expect(filters.regions).toEqual(expect.arrayContaining(["sahel"]));
+    expect(filtersOf("no Sahel events this year?")).toMatchObject({ regions: ["sahel"] });
+    expect(filtersOf("no Sahel events this year?").exclude).toBeUndefined();
+    expect(filtersOf("eventos no en el Sahel")).toMatchObject({ exclude: { regions: ["sahel"] } });
   });
 
   it("reads 'reunión' as a meeting, not the island of Réunion", () => {

@@ -260,6 +260,8 @@ function negationBefore(
   };
   const index = skipFillers(first - 1);
   if (index < 0) return -1;
+  // "no en el Sahel" leaves the Sahel out; "no Sahel events?" asks whether there are any.
+  if (isWord("no", index) && index === first - 1) return -1;
   if (is(NEGATIONS, index)) return index;
   const isPair = NEGATION_PAIRS.some(([before, last]) => isWord(before, index - 1) && isWord(last, index));
   if (isPair) return index - 1;
