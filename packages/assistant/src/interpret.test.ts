@@ -29,6 +29,10 @@ describe("interpret: what is asked", () => {
     ["what's the deadline to register for the API PNR workshop?", "find_events"],
     ["quelle est la date limite d'inscription à l'atelier de Tunis ?", "find_events"],
     ["can I register for the workshop in Tunis?", "how_to_request"],
+    ["who should attend the Niamey workshop?", "find_events"],
+    ["qui peut participer à l'atelier de Niamey ?", "find_events"],
+    ["¿quién puede asistir al taller de Niamey?", "find_events"],
+    ["who can attend a BSI workshop and how do I apply?", "how_to_request"],
   ])("reads %j as %s", (question, intent) => {
     expect(ask(question).intent).toBe(intent);
   });

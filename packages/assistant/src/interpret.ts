@@ -374,6 +374,10 @@ function apply(
 const ABOUT_BSI =
   /\b(?:(?:what|who) (?:is|are|does|do)|about|explain|qu est ce que|c est quoi|que es|que hace|presentez|presente) (?:the |la |le |l |el )?(?:bsi|border security initiative|initiative (?:pour|sur) la securite des frontieres|iniciativa de seguridad fronteriza)\b/;
 
+/** "Who should attend…", "qui peut participer…", "quién puede asistir…": a question about an event's audience. */
+const WHO_ATTENDS =
+  /\b(?:who (?:should|can|could|may|will|is invited to|are invited to) (?:attend|participate|join|take part)|who is (?:it|this) for|qui (?:peut|peuvent|doit|doivent|devrait|devraient) (?:participer|assister)|quien(?:es)? (?:puede|pueden|debe|deben|deberia|deberian) (?:asistir|participar))\b/;
+
 const PASSENGER_CONTEXT =
   /\b(?:passenger|passengers|airline|airlines|pnr|advance|travellers|travelers|passagers|pasajeros|icao|2178|2396)\b/;
 
@@ -562,10 +566,13 @@ function decide(reading: Reading, dates: DateFinding, context: Context): AskQuer
     has("api_tech") && !PASSENGER_CONTEXT.test(context.corrected) && !hasPlace && !hasDates && !hasKind;
   if (isApiUsage) return { intent: "help", language, note: "api_usage", filters: { words: [] } };
 
+  // "Who should attend the Niamey workshop?" is about that workshop, not about filing a request.
+  const asksWhoAttends =
+    WHO_ATTENDS.test(context.corrected.replace(/[^a-z0-9]+/g, " ")) && (hasKind || hasPlace);
   const wantsToFile =
     (has("how") && (has("request_verb") || has("request_noun"))) ||
     (has("request_verb") && has("request_noun")) ||
-    (has("request_verb") && hasKind && !has("upcoming") && !has("when") && !hasDates);
+    (!asksWhoAttends && has("request_verb") && hasKind && !has("upcoming") && !has("when") && !hasDates);
   if (wantsToFile && !has("practice")) return { intent: "how_to_request", language, filters: { words } };
 
   if (has("help") && !hasKind && !hasTheme && !hasPlace && !hasDates && !has("practice")) {
