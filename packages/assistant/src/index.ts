@@ -8,11 +8,11 @@ export {
   FALLBACK_KINDS,
   type FallbackKind,
   formatDates,
-  HELP_TEXT,
   periodPhrase,
   type RequestAccess,
   type WriteAnswerOptions,
   writeAnswer,
 } from "./answer.js";
+export { HELP_TEXT } from "./answer-words.js";
 export { type InterpretOptions, interpret } from "./interpret.js";
 export * from "./query.js";

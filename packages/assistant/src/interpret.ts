@@ -14,7 +14,17 @@ import {
 import type { AskQuery, EventQueryFilters, QueryNote } from "./query.js";
 import { editDistance, SpellingCorrector } from "./spelling.js";
 import { fold, looksLikeCode, phraseTokens, stripSlackMarkup, type Token, tokenize } from "./text.js";
-import type { Cue } from "./vocabulary.js";
+import {
+  ABOUT_BSI,
+  ANCHOR_FILLERS,
+  CONJUNCTIONS,
+  type Cue,
+  NEGATION_FILLERS,
+  NEGATION_PAIRS,
+  NEGATIONS,
+  RELATIVE_CUES,
+  WHO_ATTENDS,
+} from "./vocabulary.js";
 
 export interface InterpretOptions {
   /** The moment the question is asked: "next month" is counted from here. */
@@ -204,41 +214,6 @@ interface Reading extends Places {
   words: string[];
 }
 
-/** Words that leave out the place right after them: "not in", "outside", "sauf", "fuera de"… */
-const NEGATIONS = new Set([
-  "not",
-  "outside",
-  "except",
-  "excluding",
-  "excepting",
-  "apart",
-  "pas",
-  "hors",
-  "dehors",
-  "sauf",
-  "excepte",
-  "exception",
-  "excepto",
-  "salvo",
-  "menos",
-  "fuera",
-  "no",
-]);
-const NEGATION_PAIRS: ReadonlyArray<readonly [string, string]> = [
-  ["other", "than"],
-  ["autre", "que"],
-  ["autres", "que"],
-  ["anywhere", "but"],
-];
-/** Small words allowed between a negation and its place: "outside of the", "hors de la", "fuera del". */
-const NEGATION_FILLERS = new Set([
-  ...["in", "at", "of", "the", "for", "from", "a", "la", "le", "les", "l", "de", "du", "des", "d"],
-  ...["en", "au", "aux", "dans", "el", "los", "las", "del"],
-]);
-
-/** "except in Mali and Niger": a place joined to a left-out one is left out too. */
-const CONJUNCTIONS = new Set(["and", "or", "nor", "et", "ou", "ni", "y", "e", "o", "u"]);
-
 /**
  * Where the negation of the phrase starting at `first` begins, or -1 when the phrase is not negated.
  * Each word counts as typed and as corrected ("apart" is not a typo of anything it must become).
@@ -370,14 +345,6 @@ function apply(
   }
 }
 
-/** "What is BSI?", "tell me about the Border Security Initiative", "qu'est-ce que la BSI", "¿qué es la BSI?". */
-const ABOUT_BSI =
-  /\b(?:(?:what|who) (?:is|are|does|do)|about|explain|qu est ce que|c est quoi|que es|que hace|presentez|presente) (?:the |la |le |l |el )?(?:bsi|border security initiative|initiative (?:pour|sur) la securite des frontieres|iniciativa de seguridad fronteriza)\b/;
-
-/** "Who should attend…", "qui peut participer…", "quién puede asistir…": a question about an event's audience. */
-const WHO_ATTENDS =
-  /\b(?:who (?:should|can|could|may|will|is invited to|are invited to) (?:attend|participate|join|take part)|who is (?:it|this) for|qui (?:peut|peuvent|doit|doivent|devrait|devraient) (?:participer|assister)|quien(?:es)? (?:puede|pueden|debe|deben|deberia|deberian) (?:asistir|participar))\b/;
-
 const PASSENGER_CONTEXT =
   /\b(?:passenger|passengers|airline|airlines|pnr|advance|travellers|travelers|passagers|pasajeros|icao|2178|2396)\b/;
 
@@ -465,23 +432,9 @@ function interpretQuestion(question: string, options: InterpretOptions): AskQuer
   } else {
     reading = read(tokens, typed, consumed, matches, cities);
   }
-  return decide(reading, dates, { language, reference, today, hintsPast, corrected });
+  const words = tokens.map((token) => token.text).join(" ");
+  return decide(reading, dates, { language, reference, today, hintsPast, corrected, words });
 }
-
-/** Words that count from an event: "after the Dakar workshop", "avant l'atelier", "después del taller". */
-const RELATIVE_CUES: Readonly<Record<string, "after" | "before">> = {
-  after: "after",
-  apres: "after",
-  despues: "after",
-  before: "before",
-  avant: "before",
-  antes: "before",
-};
-/** Words between the cue and the event: "after the one in Addis", "après celui de Niamey". */
-const ANCHOR_FILLERS = new Set([
-  ...["the", "one", "that", "this", "in", "at", "on", "of", "l", "la", "le", "de", "du", "d", "des"],
-  ...["celui", "celle", "del", "el", "en", "uno", "una", "que", "se", "tiendra", "celebrara"],
-]);
 
 /**
  * A cue counting from an event ("after", "avant", "después") that dates did not take ("after March"
@@ -517,6 +470,8 @@ interface Context {
   today: string;
   hintsPast: boolean;
   corrected: string;
+  /** The corrected question as words only, for the phrase patterns ("qu est ce que la bsi"). */
+  words: string;
 }
 
 /**
@@ -552,13 +507,7 @@ function decide(reading: Reading, dates: DateFinding, context: Context): AskQuer
     return { intent: "request_status", language, filters: { reference: null } };
   }
 
-  if (
-    ABOUT_BSI.test(context.corrected.replace(/[^a-z0-9]+/g, " ")) &&
-    !hasKind &&
-    !hasPlace &&
-    !hasDates &&
-    !has("practice")
-  ) {
+  if (ABOUT_BSI.test(context.words) && !hasKind && !hasPlace && !hasDates && !has("practice")) {
     return { intent: "help", language, note: "about_bsi", filters: { words: [] } };
   }
 
@@ -567,8 +516,7 @@ function decide(reading: Reading, dates: DateFinding, context: Context): AskQuer
   if (isApiUsage) return { intent: "help", language, note: "api_usage", filters: { words: [] } };
 
   // "Who should attend the Niamey workshop?" is about that workshop, not about filing a request.
-  const asksWhoAttends =
-    WHO_ATTENDS.test(context.corrected.replace(/[^a-z0-9]+/g, " ")) && (hasKind || hasPlace);
+  const asksWhoAttends = WHO_ATTENDS.test(context.words) && (hasKind || hasPlace);
   const wantsToFile =
     (has("how") && (has("request_verb") || has("request_noun"))) ||
     (has("request_verb") && has("request_noun")) ||

@@ -22,14 +22,15 @@ export type EventIntent = (typeof EVENT_INTENTS)[number];
 export const AnswerLanguageSchema = z.enum(["en", "fr", "es"]);
 export type AnswerLanguage = z.infer<typeof AnswerLanguageSchema>;
 
+/** Where events are: any of these countries, regions or cities. */
+const PLACE_FIELDS = {
+  countries: z.array(z.string()).optional().meta({ description: "ISO 3166-1 alpha-2 codes" }),
+  regions: z.array(RegionCodeSchema).optional(),
+  cities: z.array(z.string()).optional(),
+};
+
 /** Places an event question leaves out ("not in Africa", "hors du Sahel", "fuera de Dakar"). */
-export const ExcludedPlacesSchema = z
-  .object({
-    countries: z.array(z.string()).optional().meta({ description: "ISO 3166-1 alpha-2 codes" }),
-    regions: z.array(RegionCodeSchema).optional(),
-    cities: z.array(z.string()).optional(),
-  })
-  .meta({ id: "ExcludedPlaces" });
+export const ExcludedPlacesSchema = z.object(PLACE_FIELDS).meta({ id: "ExcludedPlaces" });
 export type ExcludedPlaces = z.infer<typeof ExcludedPlacesSchema>;
 
 /**
@@ -41,9 +42,7 @@ export const RelativeToSchema = z
   .object({
     position: z.enum(["after", "before"]),
     kinds: z.array(EventKindSchema).optional(),
-    countries: z.array(z.string()).optional(),
-    regions: z.array(RegionCodeSchema).optional(),
-    cities: z.array(z.string()).optional(),
+    ...PLACE_FIELDS,
     themes: z.array(ThemeCodeSchema).optional(),
   })
   .meta({ id: "RelativeTo" });
@@ -60,9 +59,7 @@ export const EventQueryFiltersSchema = z
     from: IsoDateSchema.optional(),
     to: IsoDateSchema.optional(),
     kinds: z.array(EventKindSchema).optional(),
-    countries: z.array(z.string()).optional().meta({ description: "ISO 3166-1 alpha-2 codes" }),
-    regions: z.array(RegionCodeSchema).optional(),
-    cities: z.array(z.string()).optional(),
+    ...PLACE_FIELDS,
     exclude: ExcludedPlacesSchema.optional(),
     relativeTo: RelativeToSchema.optional(),
     themes: z.array(ThemeCodeSchema).optional(),

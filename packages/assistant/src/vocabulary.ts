@@ -605,3 +605,64 @@ export const OTHER_LANGUAGE_WORDS = {
     capacitacao`,
   nl: `het een welke zijn wanneer volgende evenementen bijeenkomst graag alstublieft bedankt`,
 } as const;
+
+/** Words that leave out the place right after them: "not in", "outside", "sauf", "fuera de"… */
+export const NEGATIONS = new Set([
+  "not",
+  "outside",
+  "except",
+  "excluding",
+  "excepting",
+  "apart",
+  "pas",
+  "hors",
+  "dehors",
+  "sauf",
+  "excepte",
+  "exception",
+  "excepto",
+  "salvo",
+  "menos",
+  "fuera",
+  "no",
+]);
+
+export const NEGATION_PAIRS: ReadonlyArray<readonly [string, string]> = [
+  ["other", "than"],
+  ["autre", "que"],
+  ["autres", "que"],
+  ["anywhere", "but"],
+];
+
+/** Small words allowed between a negation and its place: "outside of the", "hors de la", "fuera del". */
+export const NEGATION_FILLERS = new Set([
+  ...["in", "at", "of", "the", "for", "from", "a", "la", "le", "les", "l", "de", "du", "des", "d"],
+  ...["en", "au", "aux", "dans", "el", "los", "las", "del"],
+]);
+
+/** "except in Mali and Niger": a place joined to a left-out one is left out too. */
+export const CONJUNCTIONS = new Set(["and", "or", "nor", "et", "ou", "ni", "y", "e", "o", "u"]);
+
+/** "What is BSI?", "tell me about the Border Security Initiative", "qu'est-ce que la BSI", "¿qué es la BSI?". */
+export const ABOUT_BSI =
+  /\b(?:(?:what|who) (?:is|are|does|do)|about|explain|qu est ce que|c est quoi|que es|que hace|presentez|presente) (?:the |la |le |l |el )?(?:bsi|border security initiative|initiative (?:pour|sur) la securite des frontieres|iniciativa de seguridad fronteriza)\b/;
+
+/** "Who should attend…", "qui peut participer…", "quién puede asistir…": a question about an event's audience. */
+export const WHO_ATTENDS =
+  /\b(?:who (?:should|can|could|may|will|is invited to|are invited to) (?:attend|participate|join|take part)|who is (?:it|this) for|qui (?:peut|peuvent|doit|doivent|devrait|devraient) (?:participer|assister)|quien(?:es)? (?:puede|pueden|debe|deben|deberia|deberian) (?:asistir|participar))\b/;
+
+/** Words that count from an event: "after the Dakar workshop", "avant l'atelier", "después del taller". */
+export const RELATIVE_CUES: Readonly<Record<string, "after" | "before">> = {
+  after: "after",
+  apres: "after",
+  despues: "after",
+  before: "before",
+  avant: "before",
+  antes: "before",
+};
+
+/** Words between the cue and the event: "after the one in Addis", "après celui de Niamey". */
+export const ANCHOR_FILLERS = new Set([
+  ...["the", "one", "that", "this", "in", "at", "on", "of", "l", "la", "le", "de", "du", "d", "des"],
+  ...["celui", "celle", "del", "el", "en", "uno", "una", "que", "se", "tiendra", "celebrara"],
+]);

@@ -76,6 +76,7 @@ const activeByWebhook = new Map();
 const health = new Map();
 let stopping = false;
 let replies = [];
+const HELD = "held: the receiver is failing";
 
 function isHeld(webhookId) {
   const state = health.get(webhookId);
@@ -89,7 +90,7 @@ function isReceiverFailure(statusCode) {
 
 /**
  * After a receiver failure, holds its webhook for the next delay of the schedule, returns its queued
- * jobs unsent and tells the dispatcher. Failures of sends that started before the hold ended add
+ * jobs unsent (and those that arrive during the hold) and tells the dispatcher. Failures of sends that started before the hold ended add
  * nothing: one outage counts once however many sends were in flight.
  */
 function noteResult(job, statusCode, startedAt) {
@@ -107,7 +108,7 @@ function noteResult(job, statusCode, startedAt) {
     const queued = queue[index];
     if (queued.webhookId !== job.webhookId) continue;
     queue.splice(index, 1);
-    reply(queued.id, null, "held: the receiver is failing", 0, true);
+    reply(queued.id, null, HELD, 0, true);
   }
   parentPort.postMessage({ hold: { webhookId: job.webhookId, until } });
 }
@@ -197,10 +198,6 @@ function pump() {
       reply(job.id, null, "waited too long to be sent", 0, true);
       continue;
     }
-    if (isHeld(job.webhookId)) {
-      reply(job.id, null, "held: the receiver is failing", 0, true);
-      continue;
-    }
     active += 1;
     activeByWebhook.set(job.webhookId, (activeByWebhook.get(job.webhookId) ?? 0) + 1);
     send(job).then(() => {
@@ -221,7 +218,7 @@ parentPort.on("message", (message) => {
   if (message.jobs) {
     for (const job of message.jobs) {
       if (stopping) reply(job.id, null, "the dispatcher stopped", 0, true);
-      else if (isHeld(job.webhookId)) reply(job.id, null, "held: the receiver is failing", 0, true);
+      else if (isHeld(job.webhookId)) reply(job.id, null, HELD, 0, true);
       else queue.push(job);
     }
     pump();

@@ -77,11 +77,16 @@ function shareOf(query: DeskQuery, context: QueryContext): Pick<AnswerInput, "sh
 
 type AskDeskQuery = Extract<DeskQuery, { kind: "ask" }>;
 
+/** The moment a question is first asked: "next month" counts from it on every page of the answer. */
+function nowOf(context: QueryContext): string {
+  return (context.now ?? (() => new Date()))().toISOString();
+}
+
 const PRIVATE_REQUESTS_NOTICE =
   "Requests are private: ask me in a direct message, or use `/bsi status` (only you see its answer).";
 
 async function answerQuestion(query: AskDeskQuery, context: QueryContext): Promise<SlackMessage> {
-  const now = query.now ?? (context.now ?? (() => new Date()))().toISOString();
+  const now = query.now ?? nowOf(context);
   const answer = await context.api.ask({ question: query.question, now });
   // "What's the status of my request?" without a reference: in private, list the asker's requests
   // (as `/bsi status` does) rather than ask for a reference they may not have at hand.
@@ -142,7 +147,7 @@ async function listUpcomingEvents(
     const asked: AskDeskQuery & { now: string } = {
       kind: "ask",
       question: `events ${words}`.slice(0, 1500),
-      now: (context.now ?? (() => new Date()))().toISOString(),
+      now: nowOf(context),
     };
     const answer = await context.api.ask({ question: asked.question, now: asked.now });
     if (answer.events.length > 0 && narrowsEvents(answer.query)) {

@@ -108,9 +108,7 @@ export function toEventFilters(filters: EventQueryFilters): EventFilters {
     countries: countriesOf(filters),
     regions: filters.regions,
     cities: filters.cities,
-    ...(exclude
-      ? { exclude: { countries: countriesOf(exclude), regions: exclude.regions, cities: exclude.cities } }
-      : {}),
+    ...(exclude ? { exclude: { ...exclude, countries: countriesOf(exclude) } } : {}),
     themes: filters.themes,
     online: filters.online,
     statuses: LIVE_STATUSES,
@@ -177,10 +175,7 @@ async function answerEvents(deps: AppDeps, query: EventQuery, today: string): Pr
   return anchor ? { ...outcome, anchor } : outcome;
 }
 
-/**
- * The event a question counts from: the first upcoming one that matches, else the most recent one.
- * A kind alone ("after the workshop") is too vague to pick one, unless it is the only filter left.
- */
+/** The event a question counts from: the first upcoming one that matches, else the most recent one. */
 async function findAnchor(
   deps: AppDeps,
   relativeTo: NonNullable<EventQueryFilters["relativeTo"]>,

@@ -57,25 +57,23 @@ export function eventToRow(event: Event): NewEventRow {
   };
 }
 
-export interface EventFilters {
+/** Places: an event is at one when its country, its region or its city is among these. */
+export interface EventPlaces {
+  countries?: readonly string[] | undefined;
+  regions?: readonly RegionCode[] | undefined;
+  cities?: readonly string[] | undefined;
+}
+
+export interface EventFilters extends EventPlaces {
   /** Events that end on or after this date. */
   from?: string | undefined;
   /** Events that start on or before this date. */
   to?: string | undefined;
   kinds?: readonly EventKind[] | undefined;
-  countries?: readonly string[] | undefined;
-  regions?: readonly RegionCode[] | undefined;
   themes?: readonly ThemeCode[] | undefined;
   statuses?: readonly EventStatus[] | undefined;
-  cities?: readonly string[] | undefined;
   /** Events at any of these places are left out. */
-  exclude?:
-    | {
-        countries?: readonly string[] | undefined;
-        regions?: readonly RegionCode[] | undefined;
-        cities?: readonly string[] | undefined;
-      }
-    | undefined;
+  exclude?: EventPlaces | undefined;
   online?: boolean | undefined;
   sample?: boolean | undefined;
   search?: SearchTerms | undefined;
@@ -94,6 +92,17 @@ export interface EventPage {
 
 type EventQuery = SelectQueryBuilder<Database, "events", object>;
 
+/** The columns to compare for each kind of place given, with the values. */
+function placeColumns(
+  places: EventPlaces,
+): Array<{ column: "events.country" | "events.region" | "events.city"; values: string[] }> {
+  const columns: ReturnType<typeof placeColumns> = [];
+  if (places.countries?.length) columns.push({ column: "events.country", values: [...places.countries] });
+  if (places.regions?.length) columns.push({ column: "events.region", values: [...places.regions] });
+  if (places.cities?.length) columns.push({ column: "events.city", values: [...places.cities] });
+  return columns;
+}
+
 function applyFilters(query: EventQuery, filters: EventFilters): EventQuery {
   let q = query;
   if (filters.from) q = q.where("events.ends_on", ">=", filters.from);
@@ -102,21 +111,12 @@ function applyFilters(query: EventQuery, filters: EventFilters): EventQuery {
   if (filters.statuses?.length) q = q.where("events.status", "in", [...filters.statuses]);
   if (filters.online !== undefined) q = q.where("events.online", "=", filters.online ? 1 : 0);
   if (filters.sample !== undefined) q = q.where("events.sample", "=", filters.sample ? 1 : 0);
-  const places: Array<{ column: "events.country" | "events.region" | "events.city"; values: string[] }> = [];
-  if (filters.countries?.length) places.push({ column: "events.country", values: [...filters.countries] });
-  if (filters.regions?.length) places.push({ column: "events.region", values: [...filters.regions] });
-  if (filters.cities?.length) places.push({ column: "events.city", values: [...filters.cities] });
+  const places = placeColumns(filters);
   if (places.length > 0) {
     // A place matches by country, by region or by city: "the Sahel" finds events in Mali as well.
     q = q.where((eb) => eb.or(places.map((place) => eb(place.column, "in", place.values))));
   }
-  const { exclude } = filters;
-  const excluded: Array<{ column: "events.country" | "events.region" | "events.city"; values: string[] }> =
-    [];
-  if (exclude?.countries?.length) excluded.push({ column: "events.country", values: [...exclude.countries] });
-  if (exclude?.regions?.length) excluded.push({ column: "events.region", values: [...exclude.regions] });
-  if (exclude?.cities?.length) excluded.push({ column: "events.city", values: [...exclude.cities] });
-  for (const place of excluded) {
+  for (const place of placeColumns(filters.exclude ?? {})) {
     // An online event has no country: NOT IN alone would leave it out too (NULL is neither in nor out).
     q = q.where((eb) => eb.or([eb(place.column, "is", null), eb(place.column, "not in", place.values)]));
   }
