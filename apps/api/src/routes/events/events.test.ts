@@ -282,6 +282,35 @@ describe("writing with a catalog:write key", () => {
     const afterDelete = (await (await api.request("/v1/events?q=renamed")).json()) as { items: unknown[] };
     expect(afterDelete.items).toHaveLength(0);
   });
+
+  it("gives a keyed caller (as the bot is) the listing it gives everyone, fresh after a write, and still refuses a revoked key", async () => {
+    const url = "/v1/events?country=SN&upcoming=true&limit=50";
+    const ids = async (token?: string) => {
+      const response = await api.request(url, token ? { token } : {});
+      expect(response.status).toBe(200);
+      return ((await response.json()) as { items: Array<{ id: string }> }).items.map((event) => event.id);
+    };
+    const anonymous = await ids();
+    expect(await ids(reader)).toEqual(anonymous);
+    expect(await ids(reader)).toEqual(anonymous);
+
+    const id = "2027-04-dakar-keyed-listing";
+    const created = await api.request("/v1/events", {
+      method: "POST",
+      json: newEvent({ id, startsOn: "2027-04-10", endsOn: "2027-04-11" }),
+      token: writer,
+    });
+    expect(created.status).toBe(201);
+    expect(await ids(reader)).toContain(id);
+    expect(await ids()).toContain(id);
+
+    const revoked = await api.createKey(["requests:read"], "revoked reader");
+    expect(await ids(revoked)).toContain(id);
+    const { revokeApiKey } = await import("../../auth/api-keys.js");
+    await revokeApiKey(api.handle.db, revoked.slice(0, 10));
+    expect((await api.request(url, { token: revoked })).status).toBe(401);
+    await api.request(`/v1/events/${id}`, { method: "DELETE", token: writer });
+  });
 });
 
 describe("calendar feeds", () => {
