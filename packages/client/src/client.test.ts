@@ -27,6 +27,12 @@ beforeAll(async () => {
             errors: [{ field: "summary", message: "must be at most 150 characters" }],
           }),
         );
+      } else if (req.url === "/v1/requests/BSI-2026-0001") {
+        res.writeHead(200, { "content-type": "application/json", "idempotent-replayed": "true" }).end("{}");
+      } else if (req.url === "/stall") {
+        // The headers at once, then a body that never ends.
+        res.writeHead(200, { "content-type": "application/json" });
+        res.write('{"status":');
       } else if (req.url === "/slow") {
         setTimeout(() => res.writeHead(200).end("{}"), 2000);
       } else if (req.url === "/v1/events/x") {
@@ -40,6 +46,7 @@ beforeAll(async () => {
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
 afterAll(() => {
+  server.closeAllConnections();
   server.close();
 });
 
@@ -81,5 +88,55 @@ describe("the API client", () => {
     const timedOut = await slow.health().catch((caught: unknown) => caught);
     expect(timedOut).toBeInstanceOf(ApiUnavailableError);
     expect((timedOut as ApiUnavailableError).reason).toBe("timeout");
+  });
+
+  it("gives up on an answer whose body stops coming, and says when nothing listens", async () => {
+    const stalled = await createClient({ baseUrl: `${baseUrl}/stall#`, timeoutMs: 200 })
+      .health()
+      .catch((caught: unknown) => caught);
+    expect(stalled).toBeInstanceOf(ApiUnavailableError);
+    expect((stalled as ApiUnavailableError).reason).toBe("timeout");
+
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise((resolve) => closed.close(resolve));
+    const refused = await createClient({ baseUrl: `http://127.0.0.1:${port}` })
+      .health()
+      .catch((caught: unknown) => caught);
+    expect(refused).toBeInstanceOf(ApiUnavailableError);
+    expect((refused as ApiUnavailableError).reason).toBe("network");
+    expect((refused as Error).message).toContain(`127.0.0.1:${port}`);
+  });
+
+  it("shows every answer's status and headers to onAnswer", async () => {
+    const answers: Array<{ status: number; replayed: string | undefined }> = [];
+    const client = createClient({
+      baseUrl,
+      onAnswer: (answer) =>
+        answers.push({ status: answer.status, replayed: answer.header("Idempotent-Replayed") }),
+    });
+    await client.getRequest("BSI-2026-0001");
+    await client.health();
+    expect(answers).toEqual([
+      { status: 200, replayed: "true" },
+      { status: 204, replayed: undefined },
+    ]);
+  });
+
+  it("sends through a fetch it is given, with the same answers and errors", async () => {
+    const urls: string[] = [];
+    const client = createClient({
+      baseUrl,
+      token: "bsi_test",
+      fetch: (input, init) => {
+        urls.push(String(input));
+        return fetch(input, init);
+      },
+    });
+    expect(await client.listEvents({ upcoming: true })).toEqual({ items: [], nextCursor: null });
+    expect(seen.at(-1)?.headers.authorization).toBe("Bearer bsi_test");
+    await expect(client.getEvent("x")).rejects.toBeInstanceOf(ApiUnavailableError);
+    expect(urls).toEqual([`${baseUrl}/v1/events?upcoming=true`, `${baseUrl}/v1/events/x`]);
   });
 });

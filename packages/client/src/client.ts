@@ -1,5 +1,6 @@
 import type { HistoryEntry, NewRequest, Problem, Request, TransitionRequest } from "@bsi/domain";
 import { ApiError, ApiUnavailableError } from "./errors.js";
+import { type Answer, sendWithFetch, sendWithUndici } from "./transport.js";
 import type {
   Activity,
   AskAnswer,
@@ -20,7 +21,10 @@ export interface ClientOptions {
   token?: string | undefined;
   /** Give up after this long (default 10 s); a Slack bot uses less to answer within 3 s. */
   timeoutMs?: number;
+  /** Send through this `fetch` instead of undici's pooled `request` (a test double, say). */
   fetch?: typeof fetch;
+  /** Sees every answer's status and headers, e.g. to read `Idempotent-Replayed` after a filing. */
+  onAnswer?: (answer: Pick<Answer, "status" | "header">) => void;
 }
 
 type Query = Record<string, string | number | boolean | string[] | undefined>;
@@ -43,7 +47,7 @@ function toSearchParams(query: Query | undefined): string {
 export function createClient(options: ClientOptions) {
   const baseUrl = options.baseUrl.replace(/\/+$/, "");
   const timeoutMs = options.timeoutMs ?? 10_000;
-  const doFetch = options.fetch ?? fetch;
+  const send = options.fetch ? sendWithFetch(options.fetch) : sendWithUndici;
 
   async function call<T>(
     method: string,
@@ -53,27 +57,17 @@ export function createClient(options: ClientOptions) {
     const headers: Record<string, string> = { accept: init.accept ?? "application/json", ...init.headers };
     if (options.token) headers.authorization = `Bearer ${options.token}`;
     if (init.body !== undefined) headers["content-type"] = "application/json";
-    let response: Response;
-    try {
-      response = await doFetch(`${baseUrl}${path}${toSearchParams(init.query)}`, {
-        method,
-        headers,
-        ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
-        signal: AbortSignal.timeout(timeoutMs),
-      });
-    } catch (error) {
-      const isTimeout = (error as Error).name === "TimeoutError" || (error as Error).name === "AbortError";
-      throw new ApiUnavailableError(
-        isTimeout ? "timeout" : "network",
-        isTimeout
-          ? `The API did not answer within ${timeoutMs} ms`
-          : `The API at ${baseUrl} cannot be reached`,
-        { cause: error },
-      );
-    }
-    if (response.status === 204) return undefined as T;
-    const text = await response.text();
-    if (!response.ok) {
+    const answer = await send({
+      method,
+      url: `${baseUrl}${path}${toSearchParams(init.query)}`,
+      headers,
+      ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
+      timeoutMs,
+    });
+    options.onAnswer?.(answer);
+    const { status, text } = answer;
+    if (status === 204) return undefined as T;
+    if (status < 200 || status > 299) {
       let problem: Problem;
       try {
         problem = JSON.parse(text) as Problem;
@@ -81,13 +75,13 @@ export function createClient(options: ClientOptions) {
       } catch {
         problem = {
           type: "about:blank",
-          title: response.statusText || "Error",
-          status: response.status,
-          detail: text.slice(0, 500) || `HTTP ${response.status}`,
+          title: answer.statusText || "Error",
+          status,
+          detail: text.slice(0, 500) || `HTTP ${status}`,
         };
       }
-      if (response.status >= 502 && response.status <= 504 && !text.startsWith("{")) {
-        throw new ApiUnavailableError("network", `The API answered ${response.status}`);
+      if (status >= 502 && status <= 504 && !text.startsWith("{")) {
+        throw new ApiUnavailableError("network", `The API answered ${status}`);
       }
       throw new ApiError(problem);
     }

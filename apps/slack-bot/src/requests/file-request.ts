@@ -15,24 +15,17 @@ export type RequestFiler = (
 
 /**
  * POST /v1/requests through the typed client, noting the API's `Idempotent-Replayed` header (the
- * client returns only the body) by handing the client a fetch that reads it.
+ * client returns only the body) as the answer comes in.
  */
-export function createRequestFiler(options: {
-  baseUrl: string;
-  token: string | undefined;
-  fetch?: typeof fetch;
-}): RequestFiler {
-  const doFetch = options.fetch ?? fetch;
+export function createRequestFiler(options: { baseUrl: string; token: string | undefined }): RequestFiler {
   return async (request, { idempotencyKey, timeoutMs }) => {
     let isReplay = false;
     const client = createClient({
       baseUrl: options.baseUrl,
       token: options.token,
       timeoutMs,
-      fetch: async (input, init) => {
-        const response = await doFetch(input, init);
-        isReplay = response.headers.get("idempotent-replayed") === "true";
-        return response;
+      onAnswer: (answer) => {
+        isReplay = answer.header("idempotent-replayed") === "true";
       },
     });
     const filed = await client.createRequest(request, { idempotencyKey });
