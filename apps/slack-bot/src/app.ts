@@ -20,6 +20,7 @@ import {
 import { createDeliveryLog, createWebhookHandler } from "./requests/webhook-receiver.js";
 import { createAuthorize } from "./slack/authorize.js";
 import { slackErrorCode } from "./slack/deliver.js";
+import { leanFetch } from "./slack/lean-fetch.js";
 
 export interface StartBotOptions {
   config: BotConfig;
@@ -55,6 +56,8 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   const clientOptions = {
     slackApiUrl: config.slackApiUrl,
     logger: boltLogger,
+    // Web API calls and Bolt's response_url replies, through undici without the WHATWG layer.
+    fetch: leanFetch,
     timeout: 10_000,
     // A few quick retries (and waits for Retry-After on 429) rather than the SDK's thirty minutes.
     retryConfig: { retries: 3, factor: 1.5, minTimeout: 250, maxTimeout: 2000 },
