@@ -399,6 +399,9 @@ describe("without BOT_PUBLIC_URL (no webhooks)", () => {
       const reference = await fileThroughSlack(direct, "U0BOB", "Direct mode request");
       await waitForDirectMessage(direct, "U0BOB", reference, "filed");
       await eventually(() => expect(findCard(direct, TRIAGE_CHANNEL, reference)).toHaveLength(1));
+      // A request this bot has just filed has no card yet: it posts one without reading the
+      // channel's history for it.
+      expect(direct.slack.callsTo("conversations.history")).toHaveLength(0);
       const card = findCard(direct, TRIAGE_CHANNEL, reference)[0];
       if (!card) throw new Error("no card");
       await click(direct, TRIAGER, card, moveActionId("under_review"));

@@ -52,12 +52,20 @@ export async function sendDirectMessage(
 /**
  * A new request: its card in the triage channel (unless one is there already, so a repeat posts
  * nothing new), then the receipt to the requester. Throws on a transient Slack failure.
+ * `hasNoCard` skips the look through the channel's history (up to 600 messages) when the caller
+ * knows there is no card: the request was filed by this very call, or the caller just looked.
  */
-export async function announceNewRequest(context: AnnounceContext, request: Request): Promise<void> {
+export async function announceNewRequest(
+  context: AnnounceContext,
+  request: Request,
+  options: { hasNoCard?: boolean } = {},
+): Promise<void> {
   const channel = context.triageChannel;
   if (channel) {
     try {
-      const existing = await findTriageCard(context.client, channel, request, context.now);
+      const existing = options.hasNoCard
+        ? undefined
+        : await findTriageCard(context.client, channel, request, context.now);
       if (!existing) await postTriageCard(context.client, channel, request);
     } catch (error) {
       if (!isPermanent(error)) throw error;

@@ -109,7 +109,8 @@ export function submitRequest(deps: BotDeps) {
         await new Promise((resolve) => setTimeout(resolve, REPLAY_SETTLE_MS));
         if (await findTriageCard(client, deps.triageChannel, filed.request, deps.now)) return;
       }
-      await announceNewRequest(announce, filed.request);
+      // Filed by this submission, or a replay whose card was just looked for: no card to find.
+      await announceNewRequest(announce, filed.request, { hasNoCard: true });
     } catch (error) {
       deps.logger.error(
         { err: error, reference: filed.request.reference },
