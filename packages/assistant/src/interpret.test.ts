@@ -227,6 +227,14 @@ describe("interpret: places, kinds and themes", () => {
     ["événements en dehors du Maghreb", { regions: ["maghreb"] }],
     ["talleres fuera de Marruecos", { countries: ["MA"] }],
     ["eventos excepto en el Sahel", { regions: ["sahel"] }],
+    ["workshops that are not held in Africa", { regions: expect.arrayContaining(["sahel"]) }],
+    ["events which aren't in the Sahel", { regions: ["sahel"] }],
+    ["trainings that don't take place in Asia", { regions: expect.arrayContaining(["central-asia"]) }],
+    ["events not being held in Dakar or Rabat", { cities: ["Dakar", "Rabat"] }],
+    ["ateliers qui n'ont pas lieu en Afrique", { regions: expect.arrayContaining(["maghreb"]) }],
+    ["formations qui ne se tiennent pas au Sénégal", { countries: ["SN"] }],
+    ["talleres que no se celebran en Marruecos", { countries: ["MA"] }],
+    ["eventos que no tienen lugar en el Sahel", { regions: ["sahel"] }],
   ])("reads %j as leaving out %j", (question, excluded) => {
     const filters = filtersOf(question);
     expect(filters.exclude).toMatchObject(excluded);
@@ -282,6 +290,25 @@ describe("interpret: places, kinds and themes", () => {
   it("keeps the words before a place for the search, and drops the negation's", () => {
     expect(filtersOf("maritime patrols in Kenya").words).toEqual(["maritime", "patrols"]);
     expect(filtersOf("maritime patrols outside Kenya").words).toEqual(["maritime", "patrols"]);
+  });
+
+  it("reads 'not held in' as upcoming and leaves no verb to search for; 'were held in' is the past", () => {
+    const notHeld = filtersOf("workshops that are not held in Africa");
+    expect(notHeld.from).toBe("2026-11-24");
+    expect(notHeld.to).toBeUndefined();
+    expect(notHeld.words).toBeUndefined();
+    expect(filtersOf("formations qui ne se tiennent pas au Sénégal").words).toBeUndefined();
+    expect(filtersOf("which workshops are held in Dakar?")).toMatchObject({
+      cities: ["Dakar"],
+      from: "2026-11-24",
+    });
+    expect(filtersOf("workshops held in Kenya")).toMatchObject({ countries: ["KE"], to: "2026-11-23" });
+  });
+
+  it("keeps a place that a verb separates from a word other than a negation", () => {
+    expect(filtersOf("no workshops held in Africa?").exclude).toBeUndefined();
+    expect(filtersOf("is there not a workshop held in Kenya?")).toMatchObject({ countries: ["KE"] });
+    expect(filtersOf("is there not a workshop held in Kenya?").exclude).toBeUndefined();
   });
 
   it("does not take 'no workshops in Africa?' or 'no Sahel events?' for a question leaving a place out", () => {

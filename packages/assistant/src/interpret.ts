@@ -23,6 +23,7 @@ import {
   NEGATION_PAIRS,
   NEGATIONS,
   RELATIVE_CUES,
+  VENUE_VERBS,
   WHO_ATTENDS,
 } from "./vocabulary.js";
 
@@ -73,7 +74,7 @@ function cityTableFor(cities: readonly string[]): CityTable {
 }
 
 const PAST_HINT =
-  /\b(?:was|were|did|held|happened|took place|past|previous|previously|earlier|ago|history|historical|already|since|depuis|last(?! (?:week|month|year|quarter))|passee?s?|precedente?s?|eu lieu|etait|etaient|avons eu|dernier(?:e|s|es)?|pasad[oa]s?|anterior(?:es)?|tuvo|tuvieron|hubo|fue|fueron|celebro|realizo|ultim[oa]s?)\b/;
+  /\b(?:was|were|did|(?<!\b(?:are|is|be|being|not|n't|n t) )held|happened|took place|past|previous|previously|earlier|ago|history|historical|already|since|depuis|last(?! (?:week|month|year|quarter))|passee?s?|precedente?s?|eu lieu|etait|etaient|avons eu|dernier(?:e|s|es)?|pasad[oa]s?|anterior(?:es)?|tuvo|tuvieron|hubo|fue|fueron|celebro|realizo|ultim[oa]s?)\b/;
 
 const ANY_LETTER = /\p{L}/gu;
 const LATIN_LETTER = /\p{Script=Latin}/gu;
@@ -233,15 +234,26 @@ function negationBefore(
     for (let skipped = 0; index >= 0 && skipped < 3 && is(NEGATION_FILLERS, index); skipped++) index--;
     return index;
   };
+  /** "not", "sauf"…, or the "t" of "aren't", "don't": where that negation starts. */
+  const negationAt = (index: number) => {
+    if (is(NEGATIONS, index)) return index;
+    if (isWord("t", index) && /n$/.test(tokens[index - 1]?.text ?? "")) return index - 1;
+    return -1;
+  };
   const index = skipFillers(first - 1);
   if (index < 0) return -1;
   // "no en el Sahel" leaves the Sahel out; "no Sahel events?" asks whether there are any.
   if (isWord("no", index) && index === first - 1) return -1;
-  if (is(NEGATIONS, index)) return index;
+  const negation = negationAt(index);
+  if (negation >= 0) return negation;
   const isPair = NEGATION_PAIRS.some(([before, last]) => isWord(before, index - 1) && isWord(last, index));
   if (isPair) return index - 1;
   if (is(CONJUNCTIONS, index) && negatedEnds.has(skipFillers(index - 1))) return index;
-  return -1;
+  // "not held in Africa", "aren't taking place in Asia", "n'ont pas lieu en Afrique".
+  let beforeVerbs = index;
+  for (let skipped = 0; beforeVerbs >= 0 && skipped < 4 && is(VENUE_VERBS, beforeVerbs); skipped++)
+    beforeVerbs--;
+  return beforeVerbs < index ? negationAt(skipFillers(beforeVerbs)) : -1;
 }
 
 function isPlaceMeaning(meaning: Meaning): boolean {

@@ -36,7 +36,8 @@ export const FUNCTION_WORDS = {
     faut falloir fait faire fais font va vont aller y a-t-il voici voila autre autres meme certains
     certaines chaque peu beaucoup actuellement aujourd hui maintenant bientot interesse interessee
     besoin liste lister voir vois auriez aurait avoir pays gouvernement etat etats membre ministere
-    agence personnel participants organiser tenir tient lieu`,
+    agence personnel participants organiser tenir tient tiennent tiendra tiendront lieu deroule
+    deroulent`,
   es: `el la los las lo un una unos unas de del al a en y o u e con sin por para entre antes despues
     desde hasta durante sobre hacia que cual cuales quien quienes cuando donde como cuanto cuantos
     cuantas es son sera seran esta estan estara estaran hay habra hubo fue fueron ser estar tiene
@@ -48,7 +49,8 @@ export const FUNCTION_WORDS = {
     conocer informacion info detalles acerca respecto tema pero porque pues entonces otro otra
     otros otras mismo cada poco mucho muchos muchas actualmente hoy ahora pronto interesa
     interesado interesada lista listar ver veo haber pais paises gobierno estado estados miembro
-    ministerio agencia personal participantes organizar celebrar lugar`,
+    ministerio agencia personal participantes organizar celebrar celebra celebran realiza realizan
+    lugar`,
 } as const;
 
 export type FunctionWordLanguage = keyof typeof FUNCTION_WORDS;
@@ -625,6 +627,40 @@ export const NEGATIONS = new Set([
   "menos",
   "fuera",
   "no",
+  // "n't" typed without its apostrophe; with it, "aren't" is read as "aren" + "t".
+  "arent",
+  "isnt",
+  "doesnt",
+  "didnt",
+  "wasnt",
+  "werent",
+]);
+
+/**
+ * Words that may stand between a negation and its place, saying where an event happens: "not held
+ * in", "aren't taking place in", "n'ont pas lieu en", "no se celebran en". Up to four are skipped.
+ */
+export const VENUE_VERBS = new Set([
+  ...["held", "hold", "holding", "take", "takes", "taking", "took", "taken", "place", "happen", "happens"],
+  ...["happening", "located", "based", "hosted", "organised", "organized", "planned", "scheduled", "run"],
+  ...["running", "be", "being", "been", "are", "is", "was", "were", "going", "to"],
+  ...[
+    "lieu",
+    "a",
+    "ont",
+    "se",
+    "tient",
+    "tiennent",
+    "deroule",
+    "deroulent",
+    "passe",
+    "passent",
+    "est",
+    "sont",
+  ],
+  ...["organise", "organisee", "organises", "organisees", "prevu", "prevue", "prevus", "prevues", "situe"],
+  ...["celebra", "celebran", "realiza", "realizan", "tiene", "tienen", "lugar", "es", "son", "esta", "estan"],
+  ...["organizado", "organizada", "organizados", "organizadas", "previsto", "prevista", "previstos"],
 ]);
 
 export const NEGATION_PAIRS: ReadonlyArray<readonly [string, string]> = [

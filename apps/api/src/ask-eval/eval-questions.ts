@@ -305,6 +305,24 @@ export const EVAL_ITEMS: EvalItem[] = [
   },
   { question: "ateliers hors du sahel", language: "fr", intent: "find_events", ids: [E.algiers27] },
   {
+    question: "which workshops are not held in africa?",
+    language: "en",
+    intent: "find_events",
+    ids: [E.jakarta27],
+  },
+  {
+    question: "ateliers qui n'ont pas lieu dans le sahel",
+    language: "fr",
+    intent: "find_events",
+    ids: [E.algiers27],
+  },
+  {
+    question: "talleres que no se celebran en África",
+    language: "es",
+    intent: "find_events",
+    ids: [E.jakarta27],
+  },
+  {
     question: "eventos fuera de África en septiembre",
     language: "es",
     intent: "find_events",
