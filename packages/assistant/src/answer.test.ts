@@ -188,6 +188,12 @@ describe("writeAnswer: practices, requests, help", () => {
     expect(answer("¿qué es la BSI?")).toMatch(/^La Iniciativa de Seguridad Fronteriza \(BSI\)/);
   });
 
+  it("says a question about the weather is outside what the desk knows, in its language", () => {
+    expect(answer("what is the weather in Geneva?")).toMatch(/^That is outside what BSI Desk knows/);
+    expect(answer("quel temps fait-il à Dakar ?")).toMatch(/^Cela sort de ce que sait BSI Desk/);
+    expect(answer("¿qué tiempo hace en Rabat?")).toMatch(/^Eso queda fuera de lo que sabe BSI Desk/);
+  });
+
   it("lists the themes covered when no practice matches", () => {
     expect(answer("good practices on demarcation")).toContain("The good practices cover:");
   });

@@ -653,6 +653,14 @@ function unknownLead(query: AskQuery, facts: AnswerFacts): string {
   if (query.note === "unsupported_language") {
     return `I can answer in English, French or Spanish. / Je réponds en français, anglais ou espagnol. / Respondo en español, inglés o francés.\n${HELP_TEXT.en}`;
   }
+  if (query.note === "off_topic") {
+    const outside = {
+      en: "That is outside what BSI Desk knows: it answers about the Border Security Initiative's events, good practices and requests.",
+      fr: "Cela sort de ce que sait BSI Desk : il répond sur les événements, les bonnes pratiques et les demandes de l'Initiative pour la sécurité des frontières.",
+      es: "Eso queda fuera de lo que sabe BSI Desk: responde sobre los eventos, las buenas prácticas y las solicitudes de la Iniciativa de Seguridad Fronteriza.",
+    }[language];
+    return `${outside}\n${HELP_TEXT[language]}`;
+  }
   const found = facts.events.length + facts.practices.length;
   if (found > 0) {
     return {

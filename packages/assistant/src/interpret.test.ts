@@ -48,6 +48,19 @@ describe("interpret: what is asked", () => {
     expect(ask(question)).toMatchObject({ intent: "help", note: "about_bsi" });
   });
 
+  it.each([
+    "what is the weather in geneva",
+    "weather forecast for Nairobi next week",
+    "quel temps fait-il à Dakar ?",
+    "¿qué tiempo hace en Rabat?",
+  ])("reads %j as a question outside the desk, though it names a place", (question) => {
+    expect(ask(question)).toMatchObject({ intent: "unknown", note: "off_topic", filters: { words: [] } });
+  });
+
+  it("keeps the weather of an event an event question", () => {
+    expect(ask("weather during the Dakar workshop")).toMatchObject({ intent: "find_events" });
+  });
+
   it("reads a question about what BSI holds somewhere as a question about events", () => {
     expect(ask("what is the BSI doing in the Sahel?")).toMatchObject({
       intent: "find_events",

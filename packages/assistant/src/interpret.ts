@@ -22,6 +22,7 @@ import {
   NEGATION_FILLERS,
   NEGATION_PAIRS,
   NEGATIONS,
+  OFF_TOPIC,
   RELATIVE_CUES,
   VENUE_VERBS,
   WHO_ATTENDS,
@@ -522,6 +523,10 @@ function decide(reading: Reading, dates: DateFinding, context: Context): AskQuer
   if (ABOUT_BSI.test(context.words) && !hasKind && !hasPlace && !hasDates && !has("practice")) {
     return { intent: "help", language, note: "about_bsi", filters: { words: [] } };
   }
+
+  const isOffTopic =
+    OFF_TOPIC.test(context.words) && !hasKind && !hasTheme && !has("practice") && !has("event");
+  if (isOffTopic) return { intent: "unknown", language, note: "off_topic", filters: { words: [] } };
 
   const isApiUsage =
     has("api_tech") && !PASSENGER_CONTEXT.test(context.corrected) && !hasPlace && !hasDates && !hasKind;

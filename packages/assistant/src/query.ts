@@ -94,9 +94,15 @@ export const OtherQueryFiltersSchema = z
 /**
  * Notes that change the wording: `api_usage` (a question about using the HTTP API, not about
  * advance passenger information), `about_bsi` (what the Border Security Initiative is), `thanks`,
- * `unsupported_language`.
+ * `unsupported_language`, `off_topic` (a question the desk cannot answer, such as the weather).
  */
-export const QueryNoteSchema = z.enum(["api_usage", "about_bsi", "thanks", "unsupported_language"]);
+export const QueryNoteSchema = z.enum([
+  "api_usage",
+  "about_bsi",
+  "thanks",
+  "unsupported_language",
+  "off_topic",
+]);
 export type QueryNote = z.infer<typeof QueryNoteSchema>;
 
 const language = AnswerLanguageSchema;

@@ -683,6 +683,13 @@ export const CONJUNCTIONS = new Set(["and", "or", "nor", "et", "ou", "ni", "y", 
 export const ABOUT_BSI =
   /\b(?:(?:what|who) (?:is|are|does|do)|about|explain|qu est ce que|c est quoi|que es|que hace|presentez|presente) (?:the |la |le |l |el )?(?:bsi|border security initiative|initiative (?:pour|sur) la securite des frontieres|iniciativa de seguridad fronteriza)\b/;
 
+/**
+ * Questions outside the desk although they may name a place or a date: the weather ("what is the
+ * weather in Geneva", "quel temps fait-il à Dakar", "¿qué tiempo hace en Rabat?").
+ */
+export const OFF_TOPIC =
+  /\b(?:weather|forecasts?|meteo|quel temps (?:fait|fera)|que tiempo (?:hace|hara)|pronosticos? del tiempo)\b/;
+
 /** "Who should attend…", "qui peut participer…", "quién puede asistir…": a question about an event's audience. */
 export const WHO_ATTENDS =
   /\b(?:who (?:should|can|could|may|will|is invited to|are invited to) (?:attend|participate|join|take part)|who is (?:it|this) for|qui (?:peut|peuvent|doit|doivent|devrait|devraient) (?:participer|assister)|quien(?:es)? (?:puede|pueden|debe|deben|deberia|deberian) (?:asistir|participar))\b/;
