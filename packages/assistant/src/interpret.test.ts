@@ -57,6 +57,22 @@ describe("interpret: what is asked", () => {
     expect(ask(question)).toMatchObject({ intent: "unknown", note: "off_topic", filters: { words: [] } });
   });
 
+  it.each([
+    "how can we get INTERPOL training",
+    "how could our police receive training on API/PNR?",
+    "how do I get expert support on biometrics",
+  ])("reads %j as asking how to obtain support, which is a request", (question) => {
+    expect(ask(question)).toMatchObject({ intent: "how_to_request" });
+  });
+
+  it.each([
+    "how do I get to the Dakar workshop?",
+    "how can I get the list of workshops in the Sahel?",
+    "how can we get training dates for 2027?",
+  ])("reads %j as a question about events, not about filing", (question) => {
+    expect(ask(question).intent).not.toBe("how_to_request");
+  });
+
   it("keeps the weather of an event an event question", () => {
     expect(ask("weather during the Dakar workshop")).toMatchObject({ intent: "find_events" });
   });

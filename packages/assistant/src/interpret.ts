@@ -19,6 +19,7 @@ import {
   ANCHOR_FILLERS,
   CONJUNCTIONS,
   type Cue,
+  HOW_TO_GET,
   NEGATION_FILLERS,
   NEGATION_PAIRS,
   NEGATIONS,
@@ -537,6 +538,7 @@ function decide(reading: Reading, dates: DateFinding, context: Context): AskQuer
   const wantsToFile =
     (has("how") && (has("request_verb") || has("request_noun"))) ||
     (has("request_verb") && has("request_noun")) ||
+    (HOW_TO_GET.test(context.words) && (hasKind || hasTheme) && !hasDates) ||
     (!asksWhoAttends && has("request_verb") && hasKind && !has("upcoming") && !has("when") && !hasDates);
   if (wantsToFile && !has("practice")) return { intent: "how_to_request", language, filters: { words } };
 

@@ -690,6 +690,14 @@ export const ABOUT_BSI =
 export const OFF_TOPIC =
   /\b(?:weather|forecasts?|meteo|quel temps (?:fait|fera)|que tiempo (?:hace|hara)|pronosticos? del tiempo)\b/;
 
+/**
+ * "How can we get INTERPOL training?", "how could our police receive expert support?": asking how
+ * to obtain BSI's support, which is filed as a request. Not "how do I get to…", nor getting a list
+ * or the dates of events.
+ */
+export const HOW_TO_GET =
+  /\bhow (?:can|could|do|does|would|should|may|might) (?:we|i|one|my \w+|our \w+|a member state|member states|a country|countries) (?:get|receive|benefit from|have)\b(?! to\b| (?:the |a |an )?(?:list|dates?|schedule|programme|program|agenda|calendar|details|info|information)\b)/;
+
 /** "Who should attend…", "qui peut participer…", "quién puede asistir…": a question about an event's audience. */
 export const WHO_ATTENDS =
   /\b(?:who (?:should|can|could|may|will|is invited to|are invited to) (?:attend|participate|join|take part)|who is (?:it|this) for|qui (?:peut|peuvent|doit|doivent|devrait|devraient) (?:participer|assister)|quien(?:es)? (?:puede|pueden|debe|deben|deberia|deberian) (?:asistir|participar))\b/;
