@@ -264,6 +264,9 @@ describe("interpret: places, kinds and themes", () => {
     ["formations qui ne se tiennent pas au Sénégal", { countries: ["SN"] }],
     ["talleres que no se celebran en Marruecos", { countries: ["MA"] }],
     ["eventos que no tienen lugar en el Sahel", { regions: ["sahel"] }],
+    ["conferencias que no tendrán lugar en Marruecos", { countries: ["MA"] }],
+    ["ateliers qui n'auront pas lieu au Mali", { countries: ["ML"] }],
+    ["seminars that will not be held in Kenya", { countries: ["KE"] }],
   ])("reads %j as leaving out %j", (question, excluded) => {
     const filters = filtersOf(question);
     expect(filters.exclude).toMatchObject(excluded);

@@ -661,6 +661,10 @@ export const VENUE_VERBS = new Set([
   ...["organise", "organisee", "organises", "organisees", "prevu", "prevue", "prevus", "prevues", "situe"],
   ...["celebra", "celebran", "realiza", "realizan", "tiene", "tienen", "lugar", "es", "son", "esta", "estan"],
   ...["organizado", "organizada", "organizados", "organizadas", "previsto", "prevista", "previstos"],
+  // Future tenses: "will not be held in", "n'auront pas lieu en", "no tendrán lugar en".
+  ...["will", "aura", "auront", "tiendra", "tiendront", "deroulera", "derouleront", "sera", "seront"],
+  ...["tendra", "tendran", "celebrara", "celebraran", "realizara", "realizaran", "seran", "estara"],
+  ...["estaran"],
 ]);
 
 export const NEGATION_PAIRS: ReadonlyArray<readonly [string, string]> = [

@@ -322,6 +322,37 @@ export const EVAL_ITEMS: EvalItem[] = [
     intent: "find_events",
     ids: [E.jakarta27],
   },
+  // Written after the readings above were built, to check that they carry over to new wordings.
+  {
+    question: "conferences that won't take place in africa",
+    language: "en",
+    intent: "find_events",
+    ids: [E.doha26],
+  },
+  {
+    question: "which trainings are not being organised in the sahel or west africa",
+    language: "en",
+    intent: "find_events",
+    ids: [E.tashkent26, E.rabat26],
+    top: 3,
+  },
+  {
+    question: "séminaires qui ne se déroulent pas en Europe",
+    language: "fr",
+    intent: "find_events",
+    ids: [E.databasesWebinar26, E.rightsWebinar26],
+    top: 3,
+  },
+  {
+    question: "conferencias que no tendrán lugar en África",
+    language: "es",
+    intent: "find_events",
+    ids: [E.doha26],
+  },
+  { question: "what's the weather like in dakar next week?", language: "en", intent: "unknown" },
+  { question: "quel temps fera-t-il à Niamey ?", language: "fr", intent: "unknown" },
+  { question: "how could my ministry get training on biometrics?", language: "en", intent: "how_to_request" },
+  { question: "¿cómo podemos obtener formación sobre biometría?", language: "es", intent: "how_to_request" },
   {
     question: "eventos fuera de África en septiembre",
     language: "es",
