@@ -29,6 +29,8 @@ beforeAll(async () => {
         );
       } else if (req.url === "/v1/requests/BSI-2026-0001") {
         res.writeHead(200, { "content-type": "application/json", "idempotent-replayed": "true" }).end("{}");
+      } else if (req.url === "/moved/health") {
+        res.writeHead(301, { location: "https://api.example.org/health" }).end();
       } else if (req.url === "/stall") {
         // The headers at once, then a body that never ends.
         res.writeHead(200, { "content-type": "application/json" });
@@ -107,6 +109,19 @@ describe("the API client", () => {
     expect(refused).toBeInstanceOf(ApiUnavailableError);
     expect((refused as ApiUnavailableError).reason).toBe("network");
     expect((refused as Error).message).toContain(`127.0.0.1:${port}`);
+  });
+
+  it("does not follow a redirect, and says where it points; a malformed URL is unavailable too", async () => {
+    const moved = await createClient({ baseUrl: `${baseUrl}/moved`, token: "bsi_secret" })
+      .health()
+      .catch((caught: unknown) => caught);
+    expect(moved).toBeInstanceOf(ApiUnavailableError);
+    expect((moved as Error).message).toContain("redirect (301) to https://api.example.org/health");
+    const malformed = await createClient({ baseUrl: "http://[not a host" })
+      .health()
+      .catch((caught: unknown) => caught);
+    expect(malformed).toBeInstanceOf(ApiUnavailableError);
+    expect((malformed as ApiUnavailableError).reason).toBe("network");
   });
 
   it("shows every answer's status and headers to onAnswer", async () => {

@@ -22,7 +22,16 @@ export type Send = (exchange: Exchange) => Promise<Answer>;
 
 const TIMEOUT_CODES = new Set(["UND_ERR_HEADERS_TIMEOUT", "UND_ERR_BODY_TIMEOUT", "UND_ERR_CONNECT_TIMEOUT"]);
 
+function originOf(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return url;
+  }
+}
+
 function unavailable(error: unknown, exchange: Exchange): ApiUnavailableError {
+  if (error instanceof ApiUnavailableError) return error;
   const code = (error as { code?: unknown } | null)?.code;
   const name = (error as Error | null)?.name;
   const isTimeout =
@@ -31,7 +40,7 @@ function unavailable(error: unknown, exchange: Exchange): ApiUnavailableError {
     isTimeout ? "timeout" : "network",
     isTimeout
       ? `The API did not answer within ${exchange.timeoutMs} ms`
-      : `The API at ${new URL(exchange.url).origin} cannot be reached`,
+      : `The API at ${originOf(exchange.url)} cannot be reached`,
     { cause: error },
   );
 }
@@ -40,9 +49,9 @@ function unavailable(error: unknown, exchange: Exchange): ApiUnavailableError {
  * Sends through undici's `request`, the HTTP client Node's own `fetch` is built on, without the
  * WHATWG layer: on loopback a call costs about a third of the CPU of `fetch` with
  * `AbortSignal.timeout`, which matters to the Slack bot, whose every answer is an API call.
- * Connections are kept alive in undici's shared pool. The deadline is a plain timer covering the
- * whole exchange, body included (undici's own timeouts tick once a second, too coarse for a bot
- * that has 3 seconds to answer Slack).
+ * Connections are kept alive in undici's shared pool; redirects are not followed. The deadline is
+ * a plain timer covering the whole exchange, body included (undici's own timeouts tick once a
+ * second, too coarse for a bot that has 3 seconds to answer Slack).
  */
 export const sendWithUndici: Send = async (exchange) => {
   const deadline = new AbortController();
@@ -54,8 +63,17 @@ export const sendWithUndici: Send = async (exchange) => {
       body: exchange.body ?? null,
       signal: deadline.signal,
     });
-    const text = await response.body.text();
     const headers = response.headers;
+    if (response.statusCode >= 300 && response.statusCode < 400 && headers.location !== undefined) {
+      // Not followed: a redirect (http → https, a moved host) means the configured URL is not the
+      // API's own, and following it would send the key wherever it points.
+      await response.body.dump();
+      throw new ApiUnavailableError(
+        "network",
+        `The API at ${originOf(exchange.url)} answered a redirect (${response.statusCode}) to ${String(headers.location)}: set the API's URL to where it points`,
+      );
+    }
+    const text = await response.body.text();
     return {
       status: response.statusCode,
       statusText: STATUS_CODES[response.statusCode] ?? "",
