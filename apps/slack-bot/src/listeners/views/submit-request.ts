@@ -109,8 +109,11 @@ export function submitRequest(deps: BotDeps) {
         await new Promise((resolve) => setTimeout(resolve, REPLAY_SETTLE_MS));
         if (await findTriageCard(client, deps.triageChannel, filed.request, deps.now)) return;
       }
-      // Filed by this submission, or a replay whose card was just looked for: no card to find.
-      await announceNewRequest(announce, filed.request, { hasNoCard: true });
+      // Filed by this submission, or a replay whose card was just looked for: no card to find,
+      // unless webhook deliveries can still arrive (a secret is set though the subscription is not
+      // confirmed) and one may have posted it meanwhile.
+      const mayHaveDeliveries = deps.statusUpdates.secret() !== undefined;
+      await announceNewRequest(announce, filed.request, { hasNoCard: !mayHaveDeliveries });
     } catch (error) {
       deps.logger.error(
         { err: error, reference: filed.request.reference },
