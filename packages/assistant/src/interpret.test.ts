@@ -60,6 +60,7 @@ describe("interpret: what is asked", () => {
   it.each([
     "how can we get INTERPOL training",
     "how could our police receive training on API/PNR?",
+    "how could our border police receive training",
     "how do I get expert support on biometrics",
   ])("reads %j as asking how to obtain support, which is a request", (question) => {
     expect(ask(question)).toMatchObject({ intent: "how_to_request" });
@@ -69,8 +70,18 @@ describe("interpret: what is asked", () => {
     "how do I get to the Dakar workshop?",
     "how can I get the list of workshops in the Sahel?",
     "how can we get training dates for 2027?",
+    "How can I get a place in the Nairobi workshop?",
+    "How can I get the link to the webinar?",
+    "How do I get the slides from the Dakar workshop?",
+    "How can we get more information on the Dakar workshop?",
   ])("reads %j as a question about events, not about filing", (question) => {
     expect(ask(question).intent).not.toBe("how_to_request");
+  });
+
+  it("keeps 'how long does it take' in Spanish a question about filing, not the weather", () => {
+    expect(ask("¿Qué tiempo hace falta para presentar una solicitud?")).toMatchObject({
+      intent: "how_to_request",
+    });
   });
 
   it("keeps the weather of an event an event question", () => {
@@ -335,6 +346,22 @@ describe("interpret: places, kinds and themes", () => {
       from: "2026-11-24",
     });
     expect(filtersOf("workshops held in Kenya")).toMatchObject({ countries: ["KE"], to: "2026-11-23" });
+  });
+
+  it("keeps the place of a yes-or-no question that opens with 'no' ('¿No es en Dakar…?')", () => {
+    for (const question of ["¿No es en Dakar el taller de noviembre?", "¿Los talleres no son en Dakar?"]) {
+      expect(filtersOf(question)).toMatchObject({ cities: ["Dakar"] });
+      expect(filtersOf(question).exclude).toBeUndefined();
+    }
+  });
+
+  it("reads 'aren't held' and 'upcoming … held' as upcoming", () => {
+    expect(filtersOf("which workshops aren't held in Africa?")).toMatchObject({ from: "2026-11-24" });
+    expect(filtersOf("which workshops arent held in Africa?")).toMatchObject({ from: "2026-11-24" });
+    expect(filtersOf("upcoming workshops held in Kenya")).toMatchObject({
+      countries: ["KE"],
+      from: "2026-11-24",
+    });
   });
 
   it("keeps a place that a verb separates from a word other than a negation", () => {

@@ -25,6 +25,8 @@ import {
   NEGATIONS,
   OFF_TOPIC,
   RELATIVE_CUES,
+  RELATIVES,
+  VENUE_PARTICIPLES,
   VENUE_VERBS,
   WHO_ATTENDS,
 } from "./vocabulary.js";
@@ -76,7 +78,7 @@ function cityTableFor(cities: readonly string[]): CityTable {
 }
 
 const PAST_HINT =
-  /\b(?:was|were|did|(?<!\b(?:are|is|be|being|not|n't|n t) )held|happened|took place|past|previous|previously|earlier|ago|history|historical|already|since|depuis|last(?! (?:week|month|year|quarter))|passee?s?|precedente?s?|eu lieu|etait|etaient|avons eu|dernier(?:e|s|es)?|pasad[oa]s?|anterior(?:es)?|tuvo|tuvieron|hubo|fue|fueron|celebro|realizo|ultim[oa]s?)\b/;
+  /\b(?:was|were|did|(?<!(?:\b(?:are|is|be|being|not|arent|isnt|wont|dont)|n't|n t) )held|happened|took place|past|previous|previously|earlier|ago|history|historical|already|since|depuis|last(?! (?:week|month|year|quarter))|passee?s?|precedente?s?|eu lieu|etait|etaient|avons eu|dernier(?:e|s|es)?|pasad[oa]s?|anterior(?:es)?|tuvo|tuvieron|hubo|fue|fueron|celebro|realizo|ultim[oa]s?)\b/;
 
 const ANY_LETTER = /\p{L}/gu;
 const LATIN_LETTER = /\p{Script=Latin}/gu;
@@ -251,12 +253,30 @@ function negationBefore(
   const isPair = NEGATION_PAIRS.some(([before, last]) => isWord(before, index - 1) && isWord(last, index));
   if (isPair) return index - 1;
   if (is(CONJUNCTIONS, index) && negatedEnds.has(skipFillers(index - 1))) return index;
-  // "not held in Africa", "aren't taking place in Asia", "n'ont pas lieu en Afrique".
+  // "not held in Africa", "that aren't taking place in Asia", "qui n'ont pas lieu en Afrique".
   let beforeVerbs = index;
   for (let skipped = 0; beforeVerbs >= 0 && skipped < 4 && is(VENUE_VERBS, beforeVerbs); skipped++)
     beforeVerbs--;
-  return beforeVerbs < index ? negationAt(skipFillers(beforeVerbs)) : -1;
+  if (beforeVerbs === index) return -1;
+  const afterFillers = skipFillers(beforeVerbs);
+  const start = negationAt(afterFillers);
+  if (start < 0) return -1;
+  // The verb right after the negation: a participle describes the event ("not being held in");
+  // a finite verb does only in a relative clause ("que no son en…", not "¿no es en Dakar…?").
+  if (is(VENUE_PARTICIPLES, afterFillers + 1)) return start;
+  let before = start - 1;
+  for (
+    let skipped = 0;
+    before >= 0 && skipped < 3 && (is(VENUE_VERBS, before) || is(CLITICS, before));
+    skipped++
+  ) {
+    before--;
+  }
+  return is(RELATIVES, before) ? start : -1;
 }
+
+/** "ne" and its elision before a French verb: "qui n'ont pas lieu", "qui ne se tiennent pas". */
+const CLITICS = new Set(["ne", "n"]);
 
 function isPlaceMeaning(meaning: Meaning): boolean {
   return meaning.type === "country" || meaning.type === "region" || meaning.type === "city";
@@ -526,7 +546,13 @@ function decide(reading: Reading, dates: DateFinding, context: Context): AskQuer
   }
 
   const isOffTopic =
-    OFF_TOPIC.test(context.words) && !hasKind && !hasTheme && !has("practice") && !has("event");
+    OFF_TOPIC.test(context.words) &&
+    !hasKind &&
+    !hasTheme &&
+    !has("practice") &&
+    !has("event") &&
+    !has("request_noun") &&
+    !has("request_verb");
   if (isOffTopic) return { intent: "unknown", language, note: "off_topic", filters: { words: [] } };
 
   const isApiUsage =
@@ -611,7 +637,9 @@ function eventQuery(reading: Reading, dates: DateFinding, context: Context): Ask
   if (reading.online !== undefined) filters.online = reading.online;
   if (reading.words.length > 0) filters.words = reading.words;
 
-  const isPast = hasDates ? dates.isPast : has("past") || has("when_past") || context.hintsPast;
+  // "held" hints at the past, unless the question also says "upcoming" or "next".
+  const isHintedPast = context.hintsPast && !has("upcoming") && !has("next");
+  const isPast = hasDates ? dates.isPast : has("past") || has("when_past") || isHintedPast;
   if (isPast) {
     const yesterday = shiftDays(today, -1);
     if (dates.from) filters.from = dates.from;

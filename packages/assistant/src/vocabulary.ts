@@ -680,6 +680,21 @@ export const NEGATION_FILLERS = new Set([
   ...["en", "au", "aux", "dans", "el", "los", "las", "del"],
 ]);
 
+/**
+ * Verb forms after a negation that describe the event rather than ask about it: "not being held
+ * in", "not taking place in", "not planned in". A finite verb ("¿no es en Dakar…?", "los talleres
+ * no son en…") leaves the place out only after a relative word (RELATIVES).
+ */
+export const VENUE_PARTICIPLES = new Set([
+  ...["held", "being", "been", "taking", "taken", "happening", "located", "based", "hosted", "planned"],
+  ...["scheduled", "organised", "organized", "running", "going", "prevu", "prevue", "prevus", "prevues"],
+  ...["organise", "organisee", "organises", "organisees", "situe", "organizado", "organizada"],
+  ...["organizados", "organizadas", "previsto", "prevista", "previstos", "celebrado", "celebrados"],
+]);
+
+/** "workshops that are not held in…", "ateliers qui n'ont pas lieu…", "talleres que no se celebran…". */
+export const RELATIVES = new Set(["that", "which", "who", "where", "qui", "que", "qu", "donde"]);
+
 /** "except in Mali and Niger": a place joined to a left-out one is left out too. */
 export const CONJUNCTIONS = new Set(["and", "or", "nor", "et", "ou", "ni", "y", "e", "o", "u"]);
 
@@ -692,15 +707,16 @@ export const ABOUT_BSI =
  * weather in Geneva", "quel temps fait-il à Dakar", "¿qué tiempo hace en Rabat?").
  */
 export const OFF_TOPIC =
-  /\b(?:weather|forecasts?|meteo|quel temps (?:fait|fera)|que tiempo (?:hace|hara)|pronosticos? del tiempo)\b/;
+  /\b(?:weather|forecasts?|meteo|quel temps (?:fait|fera)|que tiempo (?:hace|hara)(?! falta)|pronosticos? del tiempo)\b/;
 
 /**
- * "How can we get INTERPOL training?", "how could our police receive expert support?": asking how
- * to obtain BSI's support, which is filed as a request. Not "how do I get to…", nor getting a list
- * or the dates of events.
+ * "How can we get INTERPOL training?", "how could our border police receive expert support?":
+ * asking how to obtain BSI's support, which is filed as a request. The thing obtained must be
+ * training, support, assistance, expertise or advice, so "how can I get a place in the Nairobi
+ * workshop" or "how do I get the slides" stay questions about the event.
  */
 export const HOW_TO_GET =
-  /\bhow (?:can|could|do|does|would|should|may|might) (?:we|i|one|my \w+|our \w+|a member state|member states|a country|countries) (?:get|receive|benefit from|have)\b(?! to\b| (?:the |a |an )?(?:list|dates?|schedule|programme|program|agenda|calendar|details|info|information)\b)/;
+  /\bhow (?:can|could|do|does|would|should|may|might) (?:we|i|one|my (?:\w+ ){0,1}\w+|our (?:\w+ ){0,1}\w+|a member state|member states|a country|countries) (?:get|receive|benefit from|have|obtain) (?:(?:some|more|a|an|the|specialised|specialized|specific|expert|technical|tailored|[a-z]+ed) |[a-z/]+ ){0,2}(?:training|trainings|support|assistance|expertise|advice|capacity building|help)\b/;
 
 /** "Who should attend…", "qui peut participer…", "quién puede asistir…": a question about an event's audience. */
 export const WHO_ATTENDS =
