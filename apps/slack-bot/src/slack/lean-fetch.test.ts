@@ -5,7 +5,7 @@ import { leanFetch } from "./lean-fetch.js";
 
 let server: Server;
 let base = "";
-const received: Array<{ method?: string; url?: string; type?: string; body: string }> = [];
+const received: Array<{ method?: string; url?: string; type?: string; encoding?: string; body: string }> = [];
 
 beforeAll(async () => {
   server = createServer((req, res) => {
@@ -15,7 +15,13 @@ beforeAll(async () => {
       body += chunk;
     });
     req.on("end", () => {
-      received.push({ method: req.method, url: req.url, type: req.headers["content-type"], body });
+      received.push({
+        method: req.method,
+        url: req.url,
+        type: req.headers["content-type"],
+        encoding: req.headers["accept-encoding"],
+        body,
+      });
       if (req.url === "/api/chat.postMessage") {
         res.writeHead(200, { "content-type": "application/json", "x-slack-req-id": "r1" });
         res.end(JSON.stringify({ ok: true, echo: body }));
@@ -69,6 +75,17 @@ describe("the fetch the Slack SDK is given", () => {
     expect(empty.status).toBe(204);
     expect(await empty.text()).toBe("");
     expect(received.at(-1)?.body).toBe("\u0001\u0002");
+  });
+
+  it("asks for the answer as it is, since it does not decompress", async () => {
+    const response = await leanFetch(`${base}/api/chat.postMessage`, {
+      method: "POST",
+      headers: { "Accept-Encoding": "gzip, br", "content-type": "text/plain" },
+      body: "x",
+    });
+    expect(await response.json()).toEqual({ ok: true, echo: "x" });
+    expect(received.at(-1)?.encoding).toBeUndefined();
+    expect(received.at(-1)?.type).toBe("text/plain");
   });
 
   it("fails a redirect instead of following it, and stops when its signal aborts", async () => {

@@ -5,10 +5,20 @@ const NO_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
 
 type FetchHeaders = NonNullable<RequestInit["headers"]>;
 
+/**
+ * The request's headers as a plain record, without `accept-encoding`: undici's `request` does not
+ * decompress, so the answer must come as it is (fetch would have decoded it).
+ */
 function headerRecord(headers: FetchHeaders | undefined): Record<string, string> | undefined {
   if (headers === undefined) return undefined;
-  if (headers instanceof Headers || Array.isArray(headers)) return Object.fromEntries(new Headers(headers));
-  return headers as Record<string, string>;
+  const record =
+    headers instanceof Headers || Array.isArray(headers)
+      ? Object.fromEntries(new Headers(headers))
+      : (headers as Record<string, string>);
+  if (!Object.keys(record).some((name) => name.toLowerCase() === "accept-encoding")) return record;
+  return Object.fromEntries(
+    Object.entries(record).filter(([name]) => name.toLowerCase() !== "accept-encoding"),
+  );
 }
 
 /**
