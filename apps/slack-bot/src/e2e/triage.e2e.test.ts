@@ -389,6 +389,27 @@ describe("the webhook secret across restarts (BSI_WEBHOOK_SECRET)", () => {
 });
 
 describe("without BOT_PUBLIC_URL (no webhooks)", () => {
+  it("still looks for an existing card before posting one when webhook deliveries may arrive (a secret set, no subscription confirmed)", async () => {
+    const waiting = await startBotHarness({
+      apiUrl: api.url,
+      webhooks: true,
+      env: {
+        BSI_API_TOKEN: botKey,
+        SLACK_TRIAGE_CHANNEL: TRIAGE_CHANNEL,
+        // No webhook in the API has this secret for this bot's address: the bot is not subscribed.
+        BSI_WEBHOOK_SECRET: `whsec_${Buffer.from("not the secret of any webhook").toString("base64")}`,
+      },
+    });
+    try {
+      expect(waiting.bot.statusUpdates.isActive()).toBe(false);
+      const reference = await fileThroughSlack(waiting, "U0BOB", "Request while webhooks may arrive");
+      await eventually(() => expect(findCard(waiting, TRIAGE_CHANNEL, reference)).toHaveLength(1));
+      expect(waiting.slack.callsTo("conversations.history").length).toBeGreaterThan(0);
+    } finally {
+      await waiting.close();
+    }
+  });
+
   it("posts the card and receipt itself, and tells the requester about moves made in Slack", async () => {
     const direct = await startBotHarness({
       apiUrl: api.url,
