@@ -11,23 +11,17 @@ import {
   type PhraseInfo,
   type TrieNode,
 } from "./lexicon.js";
+import { negationBefore } from "./negation.js";
 import type { AskQuery, EventQueryFilters, QueryNote } from "./query.js";
 import { editDistance, SpellingCorrector } from "./spelling.js";
 import { fold, looksLikeCode, phraseTokens, stripSlackMarkup, type Token, tokenize } from "./text.js";
 import {
   ABOUT_BSI,
   ANCHOR_FILLERS,
-  CONJUNCTIONS,
   type Cue,
   HOW_TO_GET,
-  NEGATION_FILLERS,
-  NEGATION_PAIRS,
-  NEGATIONS,
   OFF_TOPIC,
   RELATIVE_CUES,
-  RELATIVES,
-  VENUE_PARTICIPLES,
-  VENUE_VERBS,
   WHO_ATTENDS,
 } from "./vocabulary.js";
 
@@ -218,65 +212,6 @@ interface Reading extends Places {
   cues: Set<Cue>;
   words: string[];
 }
-
-/**
- * Where the negation of the phrase starting at `first` begins, or -1 when the phrase is not negated.
- * Each word counts as typed and as corrected ("apart" is not a typo of anything it must become).
- * `negatedEnds` holds the last token of each place already read as left out.
- */
-function negationBefore(
-  tokens: Token[],
-  typed: readonly string[],
-  first: number,
-  negatedEnds: ReadonlySet<number>,
-): number {
-  const is = (words: ReadonlySet<string>, index: number) =>
-    words.has(tokens[index]?.text ?? "") || words.has(typed[index] ?? "");
-  const isWord = (word: string, index: number) => tokens[index]?.text === word || typed[index] === word;
-  const skipFillers = (from: number) => {
-    let index = from;
-    for (let skipped = 0; index >= 0 && skipped < 3 && is(NEGATION_FILLERS, index); skipped++) index--;
-    return index;
-  };
-  /** "not", "sauf"…, or the "t" of "aren't", "don't": where that negation starts. */
-  const negationAt = (index: number) => {
-    if (is(NEGATIONS, index)) return index;
-    if (isWord("t", index) && /n$/.test(tokens[index - 1]?.text ?? "")) return index - 1;
-    return -1;
-  };
-  const index = skipFillers(first - 1);
-  if (index < 0) return -1;
-  // "no en el Sahel" leaves the Sahel out; "no Sahel events?" asks whether there are any.
-  if (isWord("no", index) && index === first - 1) return -1;
-  const negation = negationAt(index);
-  if (negation >= 0) return negation;
-  const isPair = NEGATION_PAIRS.some(([before, last]) => isWord(before, index - 1) && isWord(last, index));
-  if (isPair) return index - 1;
-  if (is(CONJUNCTIONS, index) && negatedEnds.has(skipFillers(index - 1))) return index;
-  // "not held in Africa", "that aren't taking place in Asia", "qui n'ont pas lieu en Afrique".
-  let beforeVerbs = index;
-  for (let skipped = 0; beforeVerbs >= 0 && skipped < 4 && is(VENUE_VERBS, beforeVerbs); skipped++)
-    beforeVerbs--;
-  if (beforeVerbs === index) return -1;
-  const afterFillers = skipFillers(beforeVerbs);
-  const start = negationAt(afterFillers);
-  if (start < 0) return -1;
-  // The verb right after the negation: a participle describes the event ("not being held in");
-  // a finite verb does only in a relative clause ("que no son en…", not "¿no es en Dakar…?").
-  if (is(VENUE_PARTICIPLES, afterFillers + 1)) return start;
-  let before = start - 1;
-  for (
-    let skipped = 0;
-    before >= 0 && skipped < 3 && (is(VENUE_VERBS, before) || is(CLITICS, before));
-    skipped++
-  ) {
-    before--;
-  }
-  return is(RELATIVES, before) ? start : -1;
-}
-
-/** "ne" and its elision before a French verb: "qui n'ont pas lieu", "qui ne se tiennent pas". */
-const CLITICS = new Set(["ne", "n"]);
 
 function isPlaceMeaning(meaning: Meaning): boolean {
   return meaning.type === "country" || meaning.type === "region" || meaning.type === "city";

@@ -695,6 +695,9 @@ export const VENUE_PARTICIPLES = new Set([
 /** "workshops that are not held in…", "ateliers qui n'ont pas lieu…", "talleres que no se celebran…". */
 export const RELATIVES = new Set(["that", "which", "who", "where", "qui", "que", "qu", "donde"]);
 
+/** "ne" and its elision before a French verb: "qui n'ont pas lieu", "qui ne se tiennent pas". */
+export const CLITICS = new Set(["ne", "n"]);
+
 /** "except in Mali and Niger": a place joined to a left-out one is left out too. */
 export const CONJUNCTIONS = new Set(["and", "or", "nor", "et", "ou", "ni", "y", "e", "o", "u"]);
 
@@ -716,7 +719,7 @@ export const OFF_TOPIC =
  * workshop" or "how do I get the slides" stay questions about the event.
  */
 export const HOW_TO_GET =
-  /\bhow (?:can|could|do|does|would|should|may|might) (?:we|i|one|my (?:\w+ ){0,1}\w+|our (?:\w+ ){0,1}\w+|a member state|member states|a country|countries) (?:get|receive|benefit from|have|obtain) (?:(?:some|more|a|an|the|specialised|specialized|specific|expert|technical|tailored|[a-z]+ed) |[a-z/]+ ){0,2}(?:training|trainings|support|assistance|expertise|advice|capacity building|help)\b/;
+  /\bhow (?:can|could|do|does|would|should|may|might) (?:we|i|one|my (?:\w+ ){0,1}\w+|our (?:\w+ ){0,1}\w+|a member state|member states|a country|countries) (?:get|receive|benefit from|have|obtain) (?:[a-z/]+ ){0,2}(?:training|trainings|support|assistance|expertise|advice|capacity building|help)\b/;
 
 /** "Who should attend…", "qui peut participer…", "quién puede asistir…": a question about an event's audience. */
 export const WHO_ATTENDS =

@@ -11,14 +11,12 @@ type FetchHeaders = NonNullable<RequestInit["headers"]>;
  */
 function headerRecord(headers: FetchHeaders | undefined): Record<string, string> | undefined {
   if (headers === undefined) return undefined;
-  const record =
+  const record: Record<string, string> =
     headers instanceof Headers || Array.isArray(headers)
       ? Object.fromEntries(new Headers(headers))
-      : (headers as Record<string, string>);
-  if (!Object.keys(record).some((name) => name.toLowerCase() === "accept-encoding")) return record;
-  return Object.fromEntries(
-    Object.entries(record).filter(([name]) => name.toLowerCase() !== "accept-encoding"),
-  );
+      : { ...(headers as Record<string, string>) };
+  for (const name of Object.keys(record)) if (name.toLowerCase() === "accept-encoding") delete record[name];
+  return record;
 }
 
 /**
