@@ -78,7 +78,35 @@ describe("writeAnswer: events", () => {
       answer("seminars in Vienna next month", { events: [dakarWorkshop], fallback: "upcoming_anywhere" }),
     ).toContain("The next events anywhere:");
     expect(answer("workshops in Djibouti", { events: [dakarWorkshop], fallback: "past_only" })).toBe(
-      "I found no workshops in Djibouti. The most recent one:",
+      "I found no upcoming workshops in Djibouti. The most recent one:",
+    );
+    expect(answer("ateliers au Sénégal", { events: [dakarWorkshop], fallback: "past_only" })).toBe(
+      "Je n'ai trouvé aucun atelier à venir au Sénégal. Le plus récent :",
+    );
+    expect(answer("talleres en Yibuti", { events: [dakarWorkshop], fallback: "past_only" })).toBe(
+      "No encontré próximos talleres en Yibuti. El más reciente:",
+    );
+  });
+
+  it("puts the French article island and city states do without", () => {
+    expect(answer("ateliers à Djibouti", { events: [dakarWorkshop] })).toBe("1 atelier à venir à Djibouti :");
+    expect(answer("ateliers à Madagascar", { events: [dakarWorkshop] })).toBe(
+      "1 atelier à venir à Madagascar :",
+    );
+  });
+
+  it("says which of the question's words no event contains, quoted as typed", () => {
+    expect(answer("maritime workshops", { events: [dakarWorkshop], unmatchedWords: ["maritime"] })).toBe(
+      "Nothing in the catalogue mentions “maritime”. 1 upcoming workshop:",
+    );
+    expect(
+      answer("ateliers sur les armes légères", {
+        events: [dakarWorkshop],
+        unmatchedWords: ["armes", "légères"],
+      }),
+    ).toBe("Rien dans le catalogue ne mentionne « armes légères ». 1 atelier à venir :");
+    expect(answer("seguridad marítima", { unmatchedWords: ["marítima"] })).toMatch(
+      /^Nada en el catálogo menciona «marítima»\.\n/,
     );
   });
 

@@ -71,6 +71,8 @@ export interface AnswerFacts {
   hasMore?: boolean;
   /** The event the question counted from (`filters.relativeTo`), when one was found. */
   anchor?: AnswerEvent | undefined;
+  /** The question's other words as typed, when they were looked for and no event contains them. */
+  unmatchedWords?: readonly string[] | undefined;
 }
 
 function formatDate(date: string, language: AnswerLanguage): string {
@@ -123,8 +125,13 @@ function joinAnd(items: string[], language: AnswerLanguage): string {
   return `${items.slice(0, -1).join(", ")} ${and} ${items.at(-1)}`;
 }
 
-/** French takes "au", "aux" or "en" before a country name; a rough rule with the common exceptions. */
+/** French island and city states take "à" without an article: "à Djibouti", "à Malte", "à Cuba". */
+const FRENCH_WITHOUT_ARTICLE =
+  /^(?:Djibouti|Singapour|Monaco|Malte|Cuba|Chypre|Madagascar|Maurice|Bahreïn|Nauru|Tuvalu|Saint|Sainte|Sao|São|Trinité|Antigua)\b/;
+
+/** French takes "au", "aux", "en" or "à" before a country name; a rough rule with the common exceptions. */
 function frenchCountry(name: string): string {
+  if (FRENCH_WITHOUT_ARTICLE.test(name)) return `à ${name}`;
   const masculineInE = new Set(["Mexique", "Cambodge", "Mozambique", "Zimbabwe", "Belize"]);
   if (/^(États-Unis|Émirats|Pays-Bas|Philippines|Comores|Maldives|Seychelles)/.test(name))
     return `aux ${name}`;
@@ -343,9 +350,22 @@ function agree(word: string, gender: Gender, plural: boolean): string {
 
 /** The lead of an event answer, saying first when the event the question counted from was not found. */
 function eventsLead(query: EventQuery, facts: AnswerFacts, today: string): string {
-  const lead = eventsSentence(query, facts, today);
   const { relativeTo } = query.filters;
-  return relativeTo && !facts.anchor ? `${missingAnchor(relativeTo, query.language)} ${lead}` : lead;
+  const { language } = query;
+  const sentences = [eventsSentence(query, facts, today)];
+  if (relativeTo && !facts.anchor) sentences.unshift(missingAnchor(relativeTo, language));
+  if (facts.unmatchedWords?.length) sentences.unshift(unmatchedSentence(facts.unmatchedWords, language));
+  return sentences.join(" ");
+}
+
+/** "Nothing in the catalogue mentions “maritime”.": said before events that do not match every word. */
+function unmatchedSentence(words: readonly string[], language: AnswerLanguage): string {
+  const phrase = words.join(" ");
+  return {
+    en: `Nothing in the catalogue mentions “${phrase}”.`,
+    fr: `Rien dans le catalogue ne mentionne « ${phrase} ».`,
+    es: `Nada en el catálogo menciona «${phrase}».`,
+  }[language];
 }
 
 /** "after Regional workshop … (19–20 December 2026, in Niamey, Niger)", or "" without one. */
@@ -442,10 +462,20 @@ function eventsSentence(query: EventQuery, facts: AnswerFacts, today: string): s
     return `${count} ${phrase}${order}${colon}`;
   }
 
+  // Past events offered for a question without dates: it was the upcoming ones that were missing.
+  const noneUpcoming =
+    !isPast && facts.fallback === "past_only" && shown.from === undefined && shown.to === undefined;
   const none = {
-    en: `I found no ${describe({ plural: true, before: isPast ? "past" : undefined })}.`,
-    fr: `Je n'ai trouvé ${gender === "f" ? "aucune" : "aucun"} ${describe({ plural: false, after: isPast ? agree("passé", gender, false) : undefined })}.`,
-    es: `No encontré ${describe({ plural: true, after: isPast ? (gender === "f" ? "pasadas" : "pasados") : undefined })}.`,
+    en: `I found no ${describe({ plural: true, before: isPast ? "past" : noneUpcoming ? "upcoming" : undefined })}.`,
+    fr: `Je n'ai trouvé ${gender === "f" ? "aucune" : "aucun"} ${describe({ plural: false, after: isPast ? agree("passé", gender, false) : noneUpcoming ? "à venir" : undefined })}.`,
+    es: `No encontré ${describe({
+      plural: true,
+      ...(isPast
+        ? { after: gender === "f" ? "pasadas" : "pasados" }
+        : noneUpcoming
+          ? { before: gender === "f" ? "próximas" : "próximos" }
+          : {}),
+    })}.`,
   }[language];
   if (count === 0) {
     return `${none} ${
@@ -669,10 +699,12 @@ function unknownLead(query: AskQuery, facts: AnswerFacts): string {
       es: "No estoy seguro de entender la pregunta, pero estos elementos del catálogo contienen sus palabras:",
     }[language];
   }
-  const intro = {
-    en: "I did not understand that question.",
-    fr: "Je n'ai pas compris cette question.",
-    es: "No entendí esa pregunta.",
-  }[language];
+  const intro = facts.unmatchedWords?.length
+    ? unmatchedSentence(facts.unmatchedWords, language)
+    : {
+        en: "I did not understand that question.",
+        fr: "Je n'ai pas compris cette question.",
+        es: "No entendí esa pregunta.",
+      }[language];
   return `${intro}\n${HELP_TEXT[language]}`;
 }

@@ -307,7 +307,7 @@ const RELATIVE_RULES: RelativeRule[] = [
   },
   {
     pattern:
-      /\b(?:the )?next quarter\b|\b(?:le )?trimestre prochain\b|\b(?:el )?(?:proximo trimestre|trimestre que viene)\b/,
+      /\b(?:the )?next quarter\b|\b(?:le |du )?(?:trimestre prochain|prochain trimestre)\b|\b(?:el |del )?(?:proximo trimestre|trimestre que viene)\b/,
     resolve(today) {
       const { year, month } = parseIso(addMonths(today, 3));
       return quarterRange(year, quarterOf(month));
@@ -315,7 +315,7 @@ const RELATIVE_RULES: RelativeRule[] = [
   },
   {
     pattern:
-      /\b(?:the )?(?:last|past|previous) quarter\b|\b(?:le )?trimestre dernier\b|\b(?:el )?trimestre pasado\b/,
+      /\b(?:the )?(?:last|past|previous) quarter\b|\b(?:le |du )?(?:trimestre dernier|dernier trimestre)\b|\b(?:el |del )?trimestre pasado\b/,
     resolve(today) {
       const { year, month } = parseIso(addMonths(today, -3));
       return quarterRange(year, quarterOf(month));

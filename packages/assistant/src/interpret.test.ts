@@ -44,6 +44,9 @@ describe("interpret: what is asked", () => {
     "qu'est-ce que la BSI ?",
     "c'est quoi l'initiative pour la sécurité des frontières ?",
     "¿qué es la BSI?",
+    "what is the GCTF?",
+    "Qu'est-ce que le GCTF ?",
+    "¿qué es el Foro Mundial contra el Terrorismo?",
   ])("reads %j as a question about the initiative itself", (question) => {
     expect(ask(question)).toMatchObject({ intent: "help", note: "about_bsi" });
   });
@@ -53,6 +56,9 @@ describe("interpret: what is asked", () => {
     "weather forecast for Nairobi next week",
     "quel temps fait-il à Dakar ?",
     "¿qué tiempo hace en Rabat?",
+    "can you book my flight to Dakar?",
+    "peux-tu réserver un hôtel à Niamey ?",
+    "¿puedes reservar un vuelo a Rabat?",
   ])("reads %j as a question outside the desk, though it names a place", (question) => {
     expect(ask(question)).toMatchObject({ intent: "unknown", note: "off_topic", filters: { words: [] } });
   });
@@ -278,6 +284,10 @@ describe("interpret: places, kinds and themes", () => {
     ["conferencias que no tendrán lugar en Marruecos", { countries: ["MA"] }],
     ["ateliers qui n'auront pas lieu au Mali", { countries: ["ML"] }],
     ["seminars that will not be held in Kenya", { countries: ["KE"] }],
+    ["workshops not occurring in Africa", { regions: expect.arrayContaining(["sahel"]) }],
+    ["ateliers qui ne vont pas se tenir en Afrique", { regions: expect.arrayContaining(["sahel"]) }],
+    ["talleres que no se llevan a cabo en África", { regions: expect.arrayContaining(["sahel"]) }],
+    ["seminarios que no se llevarán a cabo en Kenia", { countries: ["KE"] }],
   ])("reads %j as leaving out %j", (question, excluded) => {
     const filters = filtersOf(question);
     expect(filters.exclude).toMatchObject(excluded);
@@ -464,6 +474,25 @@ describe("interpret: the way people type", () => {
     expect(filtersOf("workshops about the addendum")).toMatchObject({ words: ["addendum"] });
   });
 
+  it("never turns a word of the field into a month or a country", () => {
+    // "género" is one letter from "enero", "pequeñas" two from "peruanas".
+    expect(ask("eventos sobre género")).toMatchObject({ filters: { themes: ["human-rights"] } });
+    expect(ask("eventos sobre género").filters).not.toHaveProperty("to");
+    expect(filtersOf("¿hay algún evento sobre armas pequeñas?")).toEqual({
+      words: ["armas", "pequenas"],
+      from: "2026-11-24",
+    });
+    expect(filtersOf("maritime border security events")).toEqual({ words: ["maritime"], from: "2026-11-24" });
+  });
+
+  it("reads 'the latest on' an event as news of it, not as past events", () => {
+    expect(ask("What's the latest on the Almaty conference?")).toMatchObject({
+      intent: "find_events",
+      filters: { kinds: ["conference"], from: "2026-11-24" },
+    });
+    expect(ask("what was the latest workshop?").intent).toBe("past_events");
+  });
+
   it("keeps a word as typed when correcting it would not make a name or a theme", () => {
     expect(filtersOf("good practices on one stop border posts")).toEqual({ words: ["stop", "posts"] });
   });
@@ -476,6 +505,8 @@ describe("interpret: language", () => {
     ["¿qué talleres hay el próximo mes?", "es"],
     ["atelier Dakar", "fr"],
     ["taller Dakar", "es"],
+    ["seguridad marítima", "es"],
+    ["armes légères", "fr"],
     ["Dakar", "en"],
   ])("reads %j as %s", (question, language) => {
     expect(ask(question).language).toBe(language);

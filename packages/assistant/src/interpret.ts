@@ -476,7 +476,7 @@ function decide(reading: Reading, dates: DateFinding, context: Context): AskQuer
     return { intent: "request_status", language, filters: { reference: null } };
   }
 
-  if (ABOUT_BSI.test(context.words) && !hasKind && !hasPlace && !hasDates && !has("practice")) {
+  if (ABOUT_BSI.test(context.words) && !hasKind && !hasTheme && !hasPlace && !hasDates && !has("practice")) {
     return { intent: "help", language, note: "about_bsi", filters: { words: [] } };
   }
 

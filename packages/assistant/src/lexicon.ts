@@ -8,7 +8,14 @@ import {
   SHORT_FORM_CODES,
 } from "./places.js";
 import { phraseTokens } from "./text.js";
-import { CUE_PHRASES, type Cue, FUNCTION_WORDS, GENERIC_WORDS, OTHER_LANGUAGE_WORDS } from "./vocabulary.js";
+import {
+  CUE_PHRASES,
+  type Cue,
+  FUNCTION_WORDS,
+  GENERIC_WORDS,
+  OTHER_LANGUAGE_WORDS,
+  TOPIC_WORDS,
+} from "./vocabulary.js";
 
 export type Language = "en" | "fr" | "es";
 export const LANGUAGES: readonly Language[] = ["en", "fr", "es"];
@@ -292,6 +299,15 @@ const EXTRA_THEME_PHRASES: Partial<Record<ThemeCode, string[]>> = {
     "women",
     "refugie",
     "refugiado",
+    "genero",
+    "perspectiva de genero",
+    "igualdad de genero",
+    "perspective de genre",
+    "egalite des genres",
+    "egalite de genre",
+    "egalite femmes hommes",
+    "mujeres",
+    "femmes",
   ],
 };
 
@@ -541,6 +557,7 @@ function buildLexicon(): Lexicon {
     }
   }
 
+  for (const language of LANGUAGES) noteWords(words(TOPIC_WORDS[language]), language, false);
   for (const language of LANGUAGES) noteWords(words(DATE_WORDS[language]), language, true);
   noteWords(words(DATE_WORDS.any), undefined, true);
   const genericWords = new Set(words(GENERIC_WORDS));

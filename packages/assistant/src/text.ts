@@ -49,6 +49,17 @@ export function fold(text: string): string {
     .replace(/[\u2010-\u2015]/g, "-");
 }
 
+/**
+ * A folded word as the question typed it ("pequenas" → "pequeñas"), to quote it back; the folded
+ * word itself when the question does not hold it as one word.
+ */
+export function asTyped(question: string, folded: string): string {
+  for (const match of question.matchAll(WORD)) {
+    if (fold(match[0]) === folded) return match[0];
+  }
+  return folded;
+}
+
 /** Splits a lexicon phrase into the same tokens a question would give. */
 export function phraseTokens(phrase: string): string[] {
   return tokenize(fold(phrase)).map((token) => token.text);

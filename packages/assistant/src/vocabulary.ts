@@ -66,6 +66,26 @@ export const GENERIC_WORDS = `event events evenement evenements evento eventos a
   gestion catalogue catalog catalogo question questions answer bot desk`;
 
 /**
+ * Words of the field that name no theme of the taxonomy ("maritime", "armas pequeñas"): they stay
+ * words to search for, tell the language, and are never "corrected" into a month or a country
+ * ("género" is not "enero", "pequeñas" is not "peruanas").
+ */
+export const TOPIC_WORDS = {
+  en: `maritime sea seas port ports coast coastal small arms weapons light trafficking smuggling
+    drugs migration migrants customs cyber cybersecurity aviation airport airports women youth
+    children gender corruption violent extremism extremist radicalisation radicalization kidnapping
+    explosives firearms`,
+  fr: `maritime maritimes mer ports cotiere cotieres armes legeres petit petits calibre trafic
+    trafics contrebande drogues migration migrations douane douanes cybersecurite aviation aeroport
+    aeroports jeunes enfants genre corruption extremisme violent radicalisation enlevements
+    explosifs`,
+  es: `maritima maritimas maritimo maritimos mar puerto puertos costera costeras armas pequenas
+    ligeras trafico contrabando drogas migracion migraciones aduana aduanas ciberseguridad aviacion
+    aeropuerto aeropuertos jovenes ninos corrupcion extremismo violento radicalizacion secuestros
+    explosivos`,
+} as const;
+
+/**
  * Cue phrases: words that say what the person wants rather than which items. Each phrase is folded
  * and tokenized like a question. Languages are noted for the language guess.
  */
@@ -104,6 +124,10 @@ export const CUE_PHRASES: Record<Cue, { en: string[]; fr: string[]; es: string[]
       "schedule",
       "what s on",
       "whats on",
+      // "What's the latest on the Almaty conference?" asks for news of it, not for past events.
+      "latest on",
+      "latest about",
+      "latest news",
       "take place",
       "taking place",
       "held",
@@ -665,6 +689,9 @@ export const VENUE_VERBS = new Set([
   ...["will", "aura", "auront", "tiendra", "tiendront", "deroulera", "derouleront", "sera", "seront"],
   ...["tendra", "tendran", "celebrara", "celebraran", "realizara", "realizaran", "seran", "estara"],
   ...["estaran"],
+  // "not occurring in", "ne vont pas se tenir en", "que no se llevan a cabo en".
+  ...["occur", "occurs", "occurring", "vont", "va", "tenir", "derouler", "avoir", "lleva", "llevan", "cabo"],
+  ...["llevara", "llevaran"],
 ]);
 
 export const NEGATION_PAIRS: ReadonlyArray<readonly [string, string]> = [
@@ -687,7 +714,8 @@ export const NEGATION_FILLERS = new Set([
  */
 export const VENUE_PARTICIPLES = new Set([
   ...["held", "being", "been", "taking", "taken", "happening", "located", "based", "hosted", "planned"],
-  ...["scheduled", "organised", "organized", "running", "going", "prevu", "prevue", "prevus", "prevues"],
+  ...["scheduled", "organised", "organized", "running", "going", "occurring", "prevu", "prevue", "prevus"],
+  ...["prevues"],
   ...["organise", "organisee", "organises", "organisees", "situe", "organizado", "organizada"],
   ...["organizados", "organizadas", "previsto", "prevista", "previstos", "celebrado", "celebrados"],
 ]);
@@ -701,16 +729,17 @@ export const CLITICS = new Set(["ne", "n"]);
 /** "except in Mali and Niger": a place joined to a left-out one is left out too. */
 export const CONJUNCTIONS = new Set(["and", "or", "nor", "et", "ou", "ni", "y", "e", "o", "u"]);
 
-/** "What is BSI?", "tell me about the Border Security Initiative", "qu'est-ce que la BSI", "¿qué es la BSI?". */
+/** "What is BSI?", "tell me about the Border Security Initiative", "qu'est-ce que la BSI", "¿qué es la BSI?", "what is the GCTF?". */
 export const ABOUT_BSI =
-  /\b(?:(?:what|who) (?:is|are|does|do)|about|explain|qu est ce que|c est quoi|que es|que hace|presentez|presente) (?:the |la |le |l |el )?(?:bsi|border security initiative|initiative (?:pour|sur) la securite des frontieres|iniciativa de seguridad fronteriza)\b/;
+  /\b(?:(?:what|who) (?:is|are|does|do)|about|explain|qu est ce que|c est quoi|que es|que hace|presentez|presente) (?:the |la |le |l |el )?(?:bsi|border security initiative|initiative (?:pour|sur) la securite des frontieres|iniciativa de seguridad fronteriza|gctf|global counter ?terrorism forum|forum mondial de lutte contre le terrorisme|foro mundial contra el terrorismo|uncct|unoct)\b/;
 
 /**
  * Questions outside the desk although they may name a place or a date: the weather ("what is the
- * weather in Geneva", "quel temps fait-il à Dakar", "¿qué tiempo hace en Rabat?").
+ * weather in Geneva", "quel temps fait-il à Dakar", "¿qué tiempo hace en Rabat?"), and booking travel
+ * ("can you book my flight to Dakar?", "réserver un hôtel à Niamey", "reservar un vuelo a Rabat").
  */
 export const OFF_TOPIC =
-  /\b(?:weather|forecasts?|meteo|quel temps (?:fait|fera)|que tiempo (?:hace|hara)(?! falta)|pronosticos? del tiempo)\b/;
+  /\b(?:weather|forecasts?|meteo|quel temps (?:fait|fera)|que tiempo (?:hace|hara)(?! falta)|pronosticos? del tiempo|book (?:a |my |our |me a )?(?:flights?|hotels?|rooms?|taxis?|tickets?)|reserver (?:un |une |mon |ma |mes )?(?:vols?|hotels?|chambres?|billets?|taxis?)|reservar (?:un |una |mi |mis )?(?:vuelos?|hotel(?:es)?|habitacion(?:es)?|billetes?|boletos?|taxis?))\b/;
 
 /**
  * "How can we get INTERPOL training?", "how could our border police receive expert support?":

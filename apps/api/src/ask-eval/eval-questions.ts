@@ -1247,7 +1247,36 @@ export const EVAL_ITEMS: EvalItem[] = [
   },
   { question: "conferencias sobre pasajeros", language: "es", intent: "find_events", ids: [E.doha26] },
 
+  // Written after a review of new wordings (session 5): words of the field that look like a month or
+  // a country, "the latest on", French quarters, the GCTF, booking travel.
+  {
+    question: "eventos sobre género",
+    language: "es",
+    intent: "find_events",
+    ids: [E.geneva26, E.rightsWebinar26],
+  },
+  {
+    question: "any maritime security seminars coming up?",
+    language: "en",
+    intent: "upcoming_events",
+    ids: [E.mombasa27],
+  },
+  {
+    question: "les événements du prochain trimestre",
+    language: "fr",
+    intent: "find_events",
+    ids: [E.databasesWebinar26, E.addis26],
+  },
+  {
+    question: "what's the latest on the Doha conference?",
+    language: "en",
+    intent: "find_events",
+    ids: [E.doha26],
+  },
+  { question: "Qu'est-ce que le GCTF ?", language: "fr", intent: "help" },
+
   // Not questions the desk answers
+  { question: "can you book my flight to Dakar?", language: "en", intent: "unknown" },
   { question: "🛂🛂", language: "en", intent: "unknown" },
   { question: "'; DROP TABLE events; --", language: "en", intent: "unknown" },
   { question: "asdfgh", language: "en", intent: "unknown" },

@@ -1,4 +1,4 @@
-import { interpret, writeAnswer } from "@bsi/assistant";
+import { asTyped, interpret, writeAnswer } from "@bsi/assistant";
 import { todayIn } from "@bsi/domain";
 import type { RouteHandler } from "@hono/zod-openapi";
 import type { Kysely } from "kysely";
@@ -73,7 +73,8 @@ export const ask: RouteHandler<typeof routes.ask, AppEnv> = async (c) => {
   const cities = await catalogueCities(deps.handle.db);
   const query = interpret(body.question, { now, timeZone, cities });
   const outcome = await runAskQuery(deps, query, { today, canReadRequests });
-  const text = writeAnswer(query, outcome, { today });
+  const unmatchedWords = outcome.unmatchedWords?.map((word) => asTyped(body.question, word));
+  const text = writeAnswer(query, { ...outcome, unmatchedWords }, { today });
   const answer = JSON.stringify({
     intent: query.intent,
     language: query.language,

@@ -32,6 +32,8 @@ export interface AskOutcome {
   hasMore?: boolean;
   /** The event the question counted from ("after the Sahel workshop"), when one was found. */
   anchor?: Event;
+  /** The question's other words, when they were looked for and no event contains them. */
+  unmatchedWords?: string[];
 }
 
 export interface AskContext {
@@ -118,6 +120,12 @@ export function toEventFilters(filters: EventQueryFilters): EventFilters {
 /** Events still running today are not past events, though they started before today. */
 const ONGOING_MARGIN = 10;
 
+/** Events found, and whether the question's other words were looked for among them in vain. */
+interface Found {
+  events: Event[];
+  wordsUnmatched: boolean;
+}
+
 /**
  * Events matching the filters, in date order; when the question had words the filters did not
  * explain, the events that also contain them come first. `endedBefore` keeps only events over by then.
@@ -128,7 +136,7 @@ async function findEvents(
   order: "asc" | "desc",
   limit: number,
   endedBefore?: string,
-): Promise<Event[]> {
+): Promise<Found> {
   const { db } = deps.handle;
   const base = toEventFilters(filters);
   const size = endedBefore ? limit + ONGOING_MARGIN : limit;
@@ -136,12 +144,16 @@ async function findEvents(
     endedBefore ? events.filter((event) => event.endsOn < endedBefore) : events;
   const events = keep((await listEvents(db, deps.search, base, { limit: size, order })).events);
   const words = filters.words ?? [];
-  if (words.length === 0 || events.length <= 1) return events.slice(0, limit);
+  if (words.length === 0 || events.length === 0)
+    return { events: events.slice(0, limit), wordsUnmatched: false };
   const matching = keep(
     (await listEvents(db, deps.search, { ...base, search: { words } }, { limit: size, order })).events,
   );
   const first = new Set(matching.map((event) => event.id));
-  return [...matching, ...events.filter((event) => !first.has(event.id))].slice(0, limit);
+  return {
+    events: [...matching, ...events.filter((event) => !first.has(event.id))].slice(0, limit),
+    wordsUnmatched: matching.length === 0,
+  };
 }
 
 function hasPlace(filters: EventQueryFilters): boolean {
@@ -182,10 +194,10 @@ async function findAnchor(
   today: string,
 ): Promise<Event | undefined> {
   const { position: _position, ...described } = relativeTo;
-  const [upcoming] = await findEvents(deps, { ...described, from: today }, "asc", 1);
+  const [upcoming] = (await findEvents(deps, { ...described, from: today }, "asc", 1)).events;
   if (upcoming) return upcoming;
-  const [recent] = await findEvents(deps, { ...described, to: addDays(today, -1) }, "desc", 1, today);
-  return recent;
+  const found = await findEvents(deps, { ...described, to: addDays(today, -1) }, "desc", 1, today);
+  return found.events[0];
 }
 
 /** The question's filters bounded by the event counted from: after its last day, or before its first. */
@@ -206,6 +218,10 @@ async function answerEventsFrom(
 ): Promise<AskOutcome> {
   const isPast = query.intent === "past_events";
   const limit = query.intent === "next_event" ? 1 : LIST_LIMIT;
+  const words = filters.words ?? [];
+  /** The words are named in the answer when no event shown contains them. */
+  const withWords = (outcome: AskOutcome, found: Found): AskOutcome =>
+    found.wordsUnmatched ? { ...outcome, unmatchedWords: words } : outcome;
   const found = await findEvents(
     deps,
     filters,
@@ -213,8 +229,12 @@ async function answerEventsFrom(
     limit + 1,
     isPast ? today : undefined,
   );
-  if (found.length > 0) {
-    return { ...EMPTY, events: found.slice(0, limit), ...(found.length > limit ? { hasMore: true } : {}) };
+  if (found.events.length > 0) {
+    const events = found.events;
+    return withWords(
+      { ...EMPTY, events: events.slice(0, limit), ...(events.length > limit ? { hasMore: true } : {}) },
+      found,
+    );
   }
 
   const yesterday = addDays(today, -1);
@@ -228,7 +248,7 @@ async function answerEventsFrom(
   const past = (from: EventQueryFilters) =>
     findEvents(deps, { ...from, from: undefined, to: yesterday }, "desc", FALLBACK_LIMIT, today);
 
-  const attempts: Array<[FallbackKind, () => Promise<Event[]>]> = [];
+  const attempts: Array<[FallbackKind, () => Promise<Found>]> = [];
   if (isPast) {
     if (hasDates) attempts.push(["past_only", () => past(filters)]);
   } else {
@@ -236,17 +256,31 @@ async function answerEventsFrom(
     if (atPlace && narrows) attempts.push(["same_place", () => upcoming(placeOnly(filters), FALLBACK_LIMIT)]);
     if (!hasDates && (atPlace || narrows)) attempts.push(["past_only", () => past(filters)]);
   }
-  const words = filters.words ?? [];
-  if (words.length > 0) attempts.push(["search", () => searchEvents(deps, words, filters.exclude)]);
+  let wordsUnmatched = false;
+  if (words.length > 0) {
+    attempts.push([
+      "search",
+      async () => {
+        const events = await searchEvents(deps, words, filters.exclude);
+        wordsUnmatched = events.length === 0;
+        return { events, wordsUnmatched: false };
+      },
+    ]);
+  }
   if (!isPast) {
     attempts.push(["upcoming_anywhere", () => upcoming({ exclude: filters.exclude }, FALLBACK_LIMIT)]);
   }
 
   for (const [fallback, attempt] of attempts) {
-    const events = await attempt();
-    if (events.length > 0) return { ...EMPTY, events, fallback };
+    const found = await attempt();
+    if (found.events.length > 0) {
+      return withWords(
+        { ...EMPTY, events: found.events, fallback },
+        { ...found, wordsUnmatched: wordsUnmatched || found.wordsUnmatched },
+      );
+    }
   }
-  return EMPTY;
+  return wordsUnmatched ? { ...EMPTY, unmatchedWords: words } : EMPTY;
 }
 
 async function searchEvents(
@@ -307,6 +341,6 @@ async function answerPractices(deps: AppDeps, filters: PracticeQueryFilters): Pr
 async function searchEverything(deps: AppDeps, words: string[]): Promise<AskOutcome> {
   if (words.length === 0) return EMPTY;
   const [events, practices] = await Promise.all([searchEvents(deps, words), searchPractices(deps, words)]);
-  if (events.length + practices.length === 0) return EMPTY;
+  if (events.length + practices.length === 0) return { ...EMPTY, unmatchedWords: words };
   return { ...EMPTY, events, practices, fallback: "search" };
 }

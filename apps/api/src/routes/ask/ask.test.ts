@@ -114,7 +114,7 @@ describe("POST /v1/ask: events", () => {
 
   it("keeps the excluded places out of what it offers instead", async () => {
     const body = await answer("study tours outside the Horn of Africa");
-    expect(body.text).toMatch(/^I found no study tours outside the Horn of Africa\./);
+    expect(body.text).toMatch(/^I found no upcoming study tours outside the Horn of Africa\./);
     expect(body.events.length).toBeGreaterThan(0);
     expect(body.events.map((event) => event.id)).not.toContain("sample-djibouti-horn-study-tour");
   });
@@ -143,6 +143,17 @@ describe("POST /v1/ask: events", () => {
     const body = await answer("workshops after the Paris workshop");
     expect(body.text).toMatch(/^I found no workshop in Paris to count from\. /);
     expect(body.anchor).toBeNull();
+  });
+
+  it("says which words no event contains, quoted as typed, before the events it lists", async () => {
+    const maritime = await answer("maritime workshops");
+    expect(maritime.text).toMatch(/^Nothing in the catalogue mentions “maritime”\. \d+ upcoming workshops?:/);
+    expect(maritime.events.length).toBeGreaterThan(0);
+    const smallArms = await answer("¿hay algún evento sobre armas pequeñas?");
+    expect(smallArms.text).toMatch(/^Nada en el catálogo menciona «armas pequeñas»\./);
+    // Words the catalogue does hold are not called missing.
+    const community = await answer("workshops with community leaders");
+    expect(community.text).not.toMatch(/Nothing in the catalogue mentions/);
   });
 
   it("answers in French and in Spanish", async () => {
