@@ -47,7 +47,7 @@ async function run(argv: string[]): Promise<number> {
     return group ? 0 : 2;
   }
   const config = loadConfig();
-  const handle = await openDatabase(config.DATABASE_URL);
+  const handle = await openDatabase(config.DATABASE_URL, { poolSize: config.DATABASE_POOL_SIZE });
   try {
     await migrateToLatest(handle.db);
     if (group === "migrate") {

@@ -11,6 +11,13 @@ export const ApiConfigSchema = z.object({
   PORT: portSchema.default(8787),
   HOST: z.string().min(1).default("127.0.0.1"),
   DATABASE_URL: z.string().min(1, "must not be empty").default("file:./data/bsi.sqlite"),
+  /** Connections each API process keeps to PostgreSQL (ignored on SQLite). */
+  DATABASE_POOL_SIZE: z.coerce
+    .number({ error: "must be a number" })
+    .int("must be a whole number")
+    .min(1, "must be between 1 and 100")
+    .max(100, "must be between 1 and 100")
+    .default(10),
   BSI_SEED: z.enum(["catalogue", "none"], { error: () => "must be catalogue or none" }).default("catalogue"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   /** Largest accepted request body in bytes. */

@@ -45,7 +45,7 @@ export async function openApi(
   options: { logger?: Logger; now?: () => Date } = {},
 ): Promise<ApiRuntime> {
   const logger = options.logger ?? createLogger(config.LOG_LEVEL);
-  const handle = await openDatabase(config.DATABASE_URL);
+  const handle = await openDatabase(config.DATABASE_URL, { poolSize: config.DATABASE_POOL_SIZE });
   try {
     // Reach the database first, so a wrong URL is reported as such rather than as a failed migration.
     await sql`SELECT 1`.execute(handle.db);

@@ -44,3 +44,15 @@ export function requireScope(c: Context<AppEnv>, scope: Scope): void {
     throw new AppError("forbidden", `The API key "${key.name}" lacks the ${scope} scope this route needs`);
   }
 }
+
+/**
+ * Route middleware that refuses a caller whose key has none of `scopes` before the body or the
+ * query is read: a caller without the right key learns nothing about what the route accepts.
+ */
+export function needsScope(...scopes: [Scope, ...Scope[]]): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const key = c.get("apiKey");
+    if (!key || !scopes.some((scope) => key.scopes.includes(scope))) requireScope(c, scopes[0]);
+    await next();
+  };
+}

@@ -115,7 +115,7 @@ export async function runRequestsBench(
     const db = handle.db;
     const { secret: token } = await createApiKey(db, {
       name: "bench",
-      scopes: ["requests:write", "webhooks:manage"],
+      scopes: ["requests:write", "requests:read", "webhooks:manage"],
     });
     api = await startApiProcess({ DATABASE_URL: databaseUrl, BSI_SEED: "none", ...options.env });
     const subscribed = await fetch(`${api.url}/v1/webhooks`, {

@@ -8,8 +8,7 @@ import { redactUrl } from "./redact-url.js";
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
 pg.types.setTypeParser(pg.types.builtins.NUMERIC, (value) => Number(value));
 
-export async function openPostgres(url: string): Promise<DatabaseHandle> {
-  const poolSize = Number(process.env.DATABASE_POOL_SIZE ?? 10);
+export async function openPostgres(url: string, poolSize = 10): Promise<DatabaseHandle> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5000 });
   pool.on("error", () => {
     // An idle client lost its connection (server restart); the pool replaces it on next use.

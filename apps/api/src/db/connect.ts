@@ -79,10 +79,13 @@ export function openSqlite(url: string): DatabaseHandle {
   };
 }
 
-export async function openDatabase(url: string): Promise<DatabaseHandle> {
+export async function openDatabase(
+  url: string,
+  options: { poolSize?: number } = {},
+): Promise<DatabaseHandle> {
   if (/^postgres(ql)?:\/\//.test(url)) {
     const { openPostgres } = await import("./connect-postgres.js");
-    return openPostgres(url);
+    return openPostgres(url, options.poolSize);
   }
   return openSqlite(url);
 }

@@ -115,7 +115,7 @@ describe("the API over real HTTP, through the typed client", () => {
   it("manages a webhook through the client: create, turn back on, delete", async () => {
     const { secret } = await createApiKey(server.runtime.handle.db, {
       name: "hooks",
-      scopes: ["webhooks:manage"],
+      scopes: ["webhooks:manage", "requests:read"],
     });
     const client = createClient({ baseUrl: server.url, token: secret });
     const webhook = await client.createWebhook({

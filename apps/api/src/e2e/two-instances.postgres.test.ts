@@ -84,7 +84,10 @@ describe("two API instances on one PostgreSQL database", () => {
     try {
       const handle = await openDatabase(database.url);
       const manager = (
-        await createApiKey(handle.db, { name: "hooks", scopes: ["webhooks:manage", "requests:write"] })
+        await createApiKey(handle.db, {
+          name: "hooks",
+          scopes: ["webhooks:manage", "requests:write", "requests:read"],
+        })
       ).secret;
       await handle.close();
       const headers = { authorization: `Bearer ${manager}`, "content-type": "application/json" };

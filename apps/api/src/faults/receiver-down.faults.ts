@@ -35,7 +35,7 @@ describe("a webhook receiver down for a while", () => {
     await migrateToLatest(handle.db);
     const { secret } = await createApiKey(handle.db, {
       name: "faults",
-      scopes: ["requests:write", "requests:manage", "webhooks:manage"],
+      scopes: ["requests:write", "requests:manage", "requests:read", "webhooks:manage"],
     });
     await handle.close();
     api = await startApiProcess({

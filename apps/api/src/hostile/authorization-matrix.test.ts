@@ -70,7 +70,7 @@ const ROUTES: RouteCase[] = [
     method: "POST",
     path: () => "/v1/webhooks",
     scope: "webhooks:manage",
-    body: () => ({ url: "http://127.0.0.1:9/hook", events: ["request.created"] }),
+    body: () => ({ url: "http://127.0.0.1:9/hook", events: ["event.created"] }),
   },
   { method: "GET", path: () => "/v1/webhooks", scope: "webhooks:manage" },
   { method: "GET", path: () => `/v1/webhooks/${webhookId}`, scope: "webhooks:manage" },
@@ -105,7 +105,7 @@ beforeAll(async () => {
   reference = ((await filed.json()) as { reference: string }).reference;
   const hook = await api.request("/v1/webhooks", {
     method: "POST",
-    json: { url: "http://127.0.0.1:9/hook", events: ["request.created"] },
+    json: { url: "http://127.0.0.1:9/hook", events: ["event.created"] },
     token: keys["webhooks:manage"],
   });
   webhookId = ((await hook.json()) as { id: string }).id;
@@ -142,6 +142,22 @@ describe("authorization matrix: every protected route", () => {
       it(`refuses every key without ${route.scope} with 403`, async () => {
         for (const scope of SCOPES.filter((candidate) => candidate !== route.scope)) {
           const response = await call(route, keys[scope]);
+          expect(response.status, `${scope} on ${route.method} ${route.path()}`).toBe(403);
+        }
+      });
+      it("checks the key before the input: a broken body or query still gets 401 or 403", async () => {
+        const broken = (token?: string) =>
+          api.request(route.body ? route.path() : `${route.path()}?bogus=1`, {
+            method: route.method,
+            ...(route.body ? { json: { bogus: 1 } } : {}),
+            ...(token ? { token } : {}),
+          });
+        expect((await broken()).status).toBe(401);
+        // A requests:write key may withdraw through the transitions route, so it passes to the body.
+        const admitted = route.path().endsWith("/transitions") ? ["requests:write"] : [];
+        for (const scope of SCOPES.filter((candidate) => candidate !== route.scope)) {
+          if (admitted.includes(scope)) continue;
+          const response = await broken(keys[scope]);
           expect(response.status, `${scope} on ${route.method} ${route.path()}`).toBe(403);
         }
       });

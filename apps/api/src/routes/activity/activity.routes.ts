@@ -1,5 +1,6 @@
 import { ACTIVITY_TYPES, ActivitySchema } from "@bsi/domain";
 import { createRoute, z } from "@hono/zod-openapi";
+import { needsScope } from "../../auth/authenticate.js";
 import { problem } from "../../lib/openapi.js";
 import { CursorQuerySchema, csvOf, LimitQuerySchema } from "../../lib/query-schemas.js";
 
@@ -8,7 +9,7 @@ export const ListActivityQuerySchema = z.strictObject({
     description: "The nextCursor of the previous call; without it the feed starts at the beginning",
   }),
   type: csvOf(ACTIVITY_TYPES, "activity type").optional().openapi({ example: "request.status_changed" }),
-  limit: LimitQuerySchema.optional(),
+  limit: LimitQuerySchema.optional().openapi({ example: "50", description: "Page size, 1–100 (default 50)" }),
 });
 
 export const ActivityFeedSchema = z
@@ -22,6 +23,7 @@ export const ActivityFeedSchema = z
   .openapi("ActivityFeed");
 
 export const listActivity = createRoute({
+  middleware: [needsScope("requests:read")] as const,
   method: "get",
   path: "/v1/activity",
   tags: ["Activity"],

@@ -202,6 +202,14 @@ export const deleteEvent: RouteHandler<typeof routes.deleteEvent, AppEnv> = asyn
   await deps.handle.db.transaction().execute(async (trx) => {
     const current = await repository.findEvent(trx, id);
     if (!current) throw new AppError("not_found", `No event has the id ${id}`);
+    // A request for a seat names its event: deleting the event would leave the request broken.
+    const naming = await repository.requestsNamingEvent(trx, id);
+    if (naming.length > 0) {
+      throw new AppError(
+        "conflict",
+        `${naming.length === 1 ? "Request" : "Requests"} ${naming.join(", ")} ${naming.length === 1 ? "names" : "name"} this event; set its status to cancelled instead of deleting it`,
+      );
+    }
     await repository.deleteEvent(trx, deps.search, id);
     await bumpCatalogueVersion(trx);
     await recordActivity(trx, { type: "event.deleted", subject: id, at, data: { event: current } });

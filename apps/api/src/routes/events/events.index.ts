@@ -2,6 +2,7 @@ import { issuesToFieldErrors, SlugSchema } from "@bsi/domain";
 import { z } from "@hono/zod-openapi";
 import { AppError, validationError } from "../../lib/app-error.js";
 import { createRouter } from "../../lib/create-app.js";
+import { problem } from "../../lib/openapi.js";
 import * as handlers from "./events.handlers.js";
 import { renderCalendar } from "./events.ics.js";
 import * as repository from "./events.repository.js";
@@ -19,13 +20,17 @@ const router = createRouter();
 router.get("/v1/events.ics", async (c) => {
   const parsed = routes.ListEventsQuerySchema.safeParse(c.req.query());
   if (!parsed.success) throw validationError(issuesToFieldErrors(parsed.error.issues), "query parameters");
-  const query = { upcoming: "true" as const, limit: "100", ...parsed.data };
+  // Upcoming events unless the caller asked for dates (or for every date with upcoming=false); the
+  // most a listing page holds unless the caller asked for fewer.
+  const asksForDates = parsed.data.from !== undefined || parsed.data.to !== undefined;
+  const query = {
+    ...(asksForDates ? {} : { upcoming: "true" as const }),
+    limit: "100",
+    ...parsed.data,
+  };
   const { filters, page } = handlers.queryToFilters(c, query);
   const deps = c.get("deps");
-  const { events } = await repository.listEvents(deps.handle.db, deps.search, filters, {
-    ...page,
-    limit: Math.max(page.limit, 100),
-  });
+  const { events } = await repository.listEvents(deps.handle.db, deps.search, filters, page);
   const body = renderCalendar(events, {
     name: "BSI events",
     baseUrl: baseUrlOf(c.req.url, deps.config.PUBLIC_URL),
@@ -57,9 +62,13 @@ router.openAPIRegistry.registerPath({
   path: "/v1/events.ics",
   tags: ["Events"],
   summary: "Upcoming events as an iCalendar feed (RFC 5545)",
-  description: "Takes the same filters as GET /v1/events; upcoming events by default.",
+  description:
+    "Takes the same filters as GET /v1/events (from/to, limit and cursor included); upcoming events when no dates are given, at most 100 unless `limit` asks for fewer.",
   request: { query: routes.ListEventsQuerySchema },
-  responses: { 200: { description: "text/calendar", content: { "text/calendar": { schema: z.string() } } } },
+  responses: {
+    200: { description: "text/calendar", content: { "text/calendar": { schema: z.string() } } },
+    400: problem("A filter, limit or cursor is invalid"),
+  },
 });
 router.openAPIRegistry.registerPath({
   method: "get",

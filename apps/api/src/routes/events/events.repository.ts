@@ -246,6 +246,18 @@ export async function saveEvent(db: Kysely<Database>, search: SearchIndex, event
   await search.indexEvent(db, event);
 }
 
+/** The references of the requests naming the event (at most 5, oldest first). */
+export async function requestsNamingEvent(db: Kysely<Database>, id: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom("requests")
+    .select("reference")
+    .where("related_event_id", "=", id)
+    .orderBy("created_at")
+    .limit(5)
+    .execute();
+  return rows.map((row) => row.reference);
+}
+
 export async function deleteEvent(db: Kysely<Database>, search: SearchIndex, id: string): Promise<boolean> {
   await search.removeEvent(db, id);
   const result = await db.deleteFrom("events").where("id", "=", id).executeTakeFirst();

@@ -11,6 +11,7 @@ import {
   THEME_CODES,
 } from "@bsi/domain";
 import { createRoute, z } from "@hono/zod-openapi";
+import { needsScope } from "../../auth/authenticate.js";
 import { bearerSecurity, problem } from "../../lib/openapi.js";
 import {
   BooleanQuerySchema,
@@ -88,6 +89,7 @@ export const createEvent = createRoute({
   path: "/v1/events",
   tags,
   security: bearerSecurity,
+  middleware: [needsScope("catalog:write")] as const,
   summary: "Create an event (catalog:write)",
   request: { body: { required: true, content: { "application/json": { schema: NewEventSchema } } } },
   responses: {
@@ -104,6 +106,7 @@ export const updateEvent = createRoute({
   path: "/v1/events/{id}",
   tags,
   security: bearerSecurity,
+  middleware: [needsScope("catalog:write")] as const,
   summary: "Change an event (catalog:write)",
   request: {
     params: IdParamSchema,
@@ -124,6 +127,7 @@ export const deleteEvent = createRoute({
   path: "/v1/events/{id}",
   tags,
   security: bearerSecurity,
+  middleware: [needsScope("catalog:write")] as const,
   summary: "Delete an event (catalog:write)",
   request: { params: IdParamSchema },
   responses: {
@@ -131,5 +135,6 @@ export const deleteEvent = createRoute({
     401: problem("No key or an invalid key"),
     403: problem("The key lacks catalog:write"),
     404: problem("No event has this id"),
+    409: problem("A request names this event: cancel the event instead"),
   },
 });

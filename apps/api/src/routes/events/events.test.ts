@@ -283,6 +283,44 @@ describe("writing with a catalog:write key", () => {
     expect(afterDelete.items).toHaveLength(0);
   });
 
+  it("refuses to delete an event a request names, and lets it be cancelled instead", async () => {
+    expect(
+      (await api.request("/v1/events", { method: "POST", json: newEvent(), token: writer })).status,
+    ).toBe(201);
+    const filer = await api.createKey(["requests:write", "requests:read"], "filer");
+    const filed = await api.request("/v1/requests", {
+      method: "POST",
+      token: filer,
+      json: {
+        type: "workshop_participation",
+        memberState: "SN",
+        summary: "Two seats for the Dakar workshop",
+        relatedEventId: "2027-03-dakar-test-workshop",
+        requester: { name: "Awa Diop", email: "awa.diop@example.org" },
+        source: "api",
+      },
+    });
+    expect(filed.status).toBe(201);
+    const { reference } = (await filed.json()) as { reference: string };
+
+    const deleted = await api.request("/v1/events/2027-03-dakar-test-workshop", {
+      method: "DELETE",
+      token: writer,
+    });
+    expect(deleted.status).toBe(409);
+    expect(((await deleted.json()) as { detail: string }).detail).toContain(reference);
+    const request = (await (await api.request(`/v1/requests/${reference}`, { token: filer })).json()) as {
+      relatedEventId: string | null;
+    };
+    expect(request.relatedEventId).toBe("2027-03-dakar-test-workshop");
+    const cancelled = await api.request("/v1/events/2027-03-dakar-test-workshop", {
+      method: "PATCH",
+      json: { status: "cancelled" },
+      token: writer,
+    });
+    expect(cancelled.status).toBe(200);
+  });
+
   it("serves a keyed caller (as the bot is) the cached listing everyone gets, fresh after a write, and still refuses a revoked key", async () => {
     const url = "/v1/events?country=SN&upcoming=true&limit=50";
     const ids = async (token?: string) => {
@@ -346,6 +384,23 @@ describe("calendar feeds", () => {
     const count = text.split("BEGIN:VEVENT").length - 1;
     expect(count).toBeGreaterThanOrEqual(8);
     expect(text).toContain("SUMMARY:[Sample] ");
+  });
+
+  it("takes the listing's filters in the feed: past dates, a smaller limit", async () => {
+    const vevents = async (path: string) => {
+      const response = await api.request(path);
+      expect(response.status).toBe(200);
+      return (await response.text()).split("BEGIN:VEVENT").length - 1;
+    };
+    const listed = (await (
+      await api.request("/v1/events?from=2015-01-01&to=2016-12-31&limit=100")
+    ).json()) as {
+      items: unknown[];
+    };
+    expect(listed.items.length).toBeGreaterThan(0);
+    expect(await vevents("/v1/events.ics?from=2015-01-01&to=2016-12-31")).toBe(listed.items.length);
+    expect(await vevents("/v1/events.ics?limit=2")).toBe(2);
+    expect((await api.request("/v1/events.ics?limit=0")).status).toBe(400);
   });
 
   it("answers 404 for the calendar of an unknown event", async () => {

@@ -1,5 +1,6 @@
 import { NewPracticeSchema, PracticePatchSchema, PracticeSchema, SlugSchema, THEME_CODES } from "@bsi/domain";
 import { createRoute, z } from "@hono/zod-openapi";
+import { needsScope } from "../../auth/authenticate.js";
 import { bearerSecurity, problem } from "../../lib/openapi.js";
 import { CursorQuerySchema, csvOf, LimitQuerySchema, SearchQuerySchema } from "../../lib/query-schemas.js";
 
@@ -48,6 +49,7 @@ export const createPractice = createRoute({
   path: "/v1/practices",
   tags,
   security: bearerSecurity,
+  middleware: [needsScope("catalog:write")] as const,
   summary: "Create a good practice (catalog:write)",
   request: { body: { required: true, content: { "application/json": { schema: NewPracticeSchema } } } },
   responses: {
@@ -65,6 +67,7 @@ export const updatePractice = createRoute({
   path: "/v1/practices/{id}",
   tags,
   security: bearerSecurity,
+  middleware: [needsScope("catalog:write")] as const,
   summary: "Change a good practice (catalog:write)",
   request: {
     params: IdParamSchema,
@@ -85,6 +88,7 @@ export const deletePractice = createRoute({
   path: "/v1/practices/{id}",
   tags,
   security: bearerSecurity,
+  middleware: [needsScope("catalog:write")] as const,
   summary: "Delete a good practice (catalog:write)",
   request: { params: IdParamSchema },
   responses: {

@@ -9,8 +9,10 @@ import {
 } from "@bsi/domain";
 import type { RouteHandler } from "@hono/zod-openapi";
 import type { Context } from "hono";
+import type { Kysely } from "kysely";
 import { recordActivity } from "../../activity/activity.repository.js";
 import { hasScope, requireScope } from "../../auth/authenticate.js";
+import type { Database } from "../../db/database.js";
 import { writeTransaction } from "../../db/write-transaction.js";
 import { AppError } from "../../lib/app-error.js";
 import { decodeCursor, encodeCursor, invalidCursorError } from "../../lib/cursor.js";
@@ -44,7 +46,8 @@ export function presentRequest(request: Request, canSeeContacts: boolean): Reque
 /** Accepts `bsi-2026-0042` as well as `BSI-2026-0042`; a malformed reference is a 400 naming it. */
 function referenceFrom(value: string): string {
   const parsed = parseReference(value);
-  if (!parsed || parsed.year < 1000) {
+  // Sequences start at 1 ("BSI-2026-0000" was never issued) and fit an integer column.
+  if (!parsed || parsed.year < 1000 || parsed.sequence < 1 || !Number.isSafeInteger(parsed.sequence)) {
     throw new AppError("validation_failed", "Invalid path: ref must be a reference such as BSI-2026-0042", {
       errors: [{ field: "ref", message: "must be a reference such as BSI-2026-0042" }],
     });
@@ -58,12 +61,40 @@ function currentKey(c: Context<AppEnv>): AuthenticatedKey {
   return key;
 }
 
-function unknownEventError(id: string): AppError {
-  return new AppError(
-    "unprocessable",
-    `relatedEventId names no event in the catalogue: ${id}; use an id from GET /v1/events`,
-    { errors: [{ field: "relatedEventId", message: "names no event in the catalogue" }] },
-  );
+/**
+ * Refuses a related event that does not exist, and, for a seat at a workshop, one that is over or
+ * cancelled: nobody can take part in it any more.
+ */
+async function checkRelatedEvent(
+  db: Kysely<Database>,
+  id: string,
+  type: RequestType,
+  today: string,
+): Promise<void> {
+  const event = await repository.findEventDates(db, id);
+  const refuse = (message: string, detail: string) =>
+    new AppError("unprocessable", `relatedEventId ${detail}`, {
+      errors: [{ field: "relatedEventId", message }],
+    });
+  if (!event) {
+    throw refuse(
+      "names no event in the catalogue",
+      `names no event in the catalogue: ${id}; use an id from GET /v1/events`,
+    );
+  }
+  if (type !== "workshop_participation") return;
+  if (event.status === "cancelled") {
+    throw refuse(
+      "names a cancelled event",
+      `names ${id}, which was cancelled; there are no seats to request`,
+    );
+  }
+  if (event.endsOn < today) {
+    throw refuse(
+      "names an event that is over",
+      `names ${id}, which ended on ${event.endsOn}; a seat can only be requested for an event still to come`,
+    );
+  }
 }
 
 type CreateOutcome =
@@ -109,9 +140,7 @@ export const createRequest: RouteHandler<typeof routes.createRequest, AppEnv> = 
         );
       }
     }
-    if (input.relatedEventId && !(await repository.eventExists(trx, input.relatedEventId))) {
-      throw unknownEventError(input.relatedEventId);
-    }
+    if (input.relatedEventId) await checkRelatedEvent(trx, input.relatedEventId, input.type, at.slice(0, 10));
     const request = await repository.insertRequest(trx, input, {
       year: now.getUTCFullYear(),
       at,
@@ -224,14 +253,16 @@ export const transitionRequest: RouteHandler<typeof routes.transitionRequest, Ap
   const moved = await writeTransaction(deps.handle, async (trx) => {
     const current = await repository.findRequest(trx, reference);
     if (!current) throw new AppError("not_found", `No request has the reference ${reference}`);
-    if (!canManage && !isRequester(current, body.actor)) {
+    // The lifecycle is checked before the requester: a move that cannot happen is refused alike for
+    // every actor, so that a requests:write key cannot test which email filed a closed request.
+    const result = transition({ from: current.status, to: body.to, actor: body.actor, note: body.note, at });
+    if (result.ok && !canManage && !isRequester(current, body.actor)) {
       throw new AppError(
         "forbidden",
         `Only the requester may withdraw ${reference} with a requests:write key; actor must be their Slack user id or email`,
         { errors: [{ field: "actor", message: "is not the requester of this request" }] },
       );
     }
-    const result = transition({ from: current.status, to: body.to, actor: body.actor, note: body.note, at });
     if (!result.ok) {
       if (result.reason === "note_required") {
         throw new AppError("unprocessable", `Cannot move ${reference}: ${result.message}`, {
@@ -300,8 +331,8 @@ export const updateRequest: RouteHandler<typeof routes.updateRequest, AppEnv> = 
         },
       );
     }
-    if (changes.relatedEventId && !(await repository.eventExists(trx, changes.relatedEventId))) {
-      throw unknownEventError(changes.relatedEventId);
+    if (changes.relatedEventId) {
+      await checkRelatedEvent(trx, changes.relatedEventId, current.type, at.slice(0, 10));
     }
     await repository.updateRequestFields(trx, reference, changes, at);
     const request = await repository.findRequestWithHistory(trx, reference);

@@ -80,9 +80,17 @@ export async function findRequestWithHistory(
   return { ...request, history: await findHistory(db, reference) };
 }
 
-export async function eventExists(db: Kysely<Database>, id: string): Promise<boolean> {
-  const row = await db.selectFrom("events").select("id").where("id", "=", id).executeTakeFirst();
-  return row !== undefined;
+/** What a request needs to know of the event it names: when it ends and whether it was cancelled. */
+export async function findEventDates(
+  db: Kysely<Database>,
+  id: string,
+): Promise<{ endsOn: string; status: string } | undefined> {
+  const row = await db
+    .selectFrom("events")
+    .select(["ends_on", "status"])
+    .where("id", "=", id)
+    .executeTakeFirst();
+  return row && { endsOn: row.ends_on, status: row.status };
 }
 
 /**

@@ -8,6 +8,7 @@ import {
   TransitionRequestSchema,
 } from "@bsi/domain";
 import { createRoute, z } from "@hono/zod-openapi";
+import { needsScope } from "../../auth/authenticate.js";
 import { bearerSecurity, problem } from "../../lib/openapi.js";
 import { CursorQuerySchema, csvOf, LimitQuerySchema } from "../../lib/query-schemas.js";
 
@@ -62,6 +63,7 @@ export const createRequest = createRoute({
   path: "/v1/requests",
   tags,
   security: bearerSecurity,
+  middleware: [needsScope("requests:write")] as const,
   summary: "File a request (requests:write)",
   description:
     "Stores the request with its first history entry and an activity record in one transaction and returns its reference. The requester's email is only returned to keys with requests:read.",
@@ -84,6 +86,7 @@ export const listRequests = createRoute({
   path: "/v1/requests",
   tags,
   security: bearerSecurity,
+  middleware: [needsScope("requests:read")] as const,
   summary: "List requests, newest first (requests:read)",
   request: { query: ListRequestsQuerySchema },
   responses: {
@@ -102,6 +105,7 @@ export const getRequest = createRoute({
   path: "/v1/requests/{ref}",
   tags,
   security: bearerSecurity,
+  middleware: [needsScope("requests:read")] as const,
   summary: "Get one request with its history (requests:read)",
   request: { params: ReferenceParamSchema },
   responses: {
@@ -118,6 +122,7 @@ export const transitionRequest = createRoute({
   path: "/v1/requests/{ref}/transitions",
   tags,
   security: bearerSecurity,
+  middleware: [needsScope("requests:manage", "requests:write")] as const,
   summary: "Move a request through its lifecycle (requests:manage)",
   description:
     "submitted → under_review → accepted | declined; accepted → in_progress → completed; any open status → withdrawn. A decline needs a note. A key with only requests:write may withdraw a request when the actor is its requester (Slack user id or email).",
@@ -141,6 +146,7 @@ export const updateRequest = createRoute({
   path: "/v1/requests/{ref}",
   tags,
   security: bearerSecurity,
+  middleware: [needsScope("requests:manage")] as const,
   summary: "Change a request's priority, themes, agency or related event (requests:manage)",
   request: {
     params: ReferenceParamSchema,

@@ -60,7 +60,9 @@ beforeEach(async () => {
   writer = await app.createKey(["requests:write"], "bot-writer");
   reader = await app.createKey(["requests:read", "requests:write"], "bot");
   manager = await app.createKey(["requests:manage", "requests:read"], "triage");
-  const events = (await (await app.request("/v1/events?limit=1")).json()) as { items: { id: string }[] };
+  const events = (await (await app.request("/v1/events?limit=1&upcoming=true")).json()) as {
+    items: { id: string }[];
+  };
   eventId = events.items[0]?.id ?? "";
   expect(eventId).not.toBe("");
 });
@@ -104,6 +106,22 @@ describe("POST /v1/requests", () => {
   it("accepts a workshop participation request that names an existing event", async () => {
     const request = await fileOk(newRequest({ type: "workshop_participation", relatedEventId: eventId }));
     expect(request.relatedEventId).toBe(eventId);
+  });
+
+  it("refuses a seat at an event that is over, but keeps it for other requests about that event", async () => {
+    const past = (await (await app.request("/v1/events?to=2020-12-31&limit=1")).json()) as {
+      items: { id: string; endsOn: string }[];
+    };
+    const pastId = past.items[0]?.id ?? "";
+    expect(pastId).not.toBe("");
+    const before = await countRows("requests");
+    const seat = await file(newRequest({ type: "workshop_participation", relatedEventId: pastId }));
+    expect(seat.status).toBe(422);
+    const problem = (await seat.json()) as Problem;
+    expect(problem.errors?.[0]).toEqual({ field: "relatedEventId", message: "names an event that is over" });
+    expect(await countRows("requests")).toBe(before);
+    const information = await file(newRequest({ type: "information", relatedEventId: pastId }));
+    expect(information.status).toBe(201);
   });
 
   it("gives 200 simultaneous filings 200 distinct consecutive references", async () => {
@@ -492,6 +510,25 @@ describe("POST /v1/requests/{ref}/transitions", () => {
     const review = await move(reference, { to: "under_review", actor: "U0AWADIOP" }, writer);
     expect(review.status).toBe(403);
     expect((await history(reference)).status).toBe("submitted");
+  });
+
+  it("answers a withdrawal of a closed request alike whoever the actor, so no email can be tested", async () => {
+    const { reference } = await fileOk();
+    await move(reference, { to: "withdrawn", actor: "U0AWADIOP" }, writer);
+    const guessed = await move(reference, { to: "withdrawn", actor: "guess@example.org" }, writer);
+    const real = await move(reference, { to: "withdrawn", actor: "awa.diop@example.org" }, writer);
+    expect(guessed.status).toBe(409);
+    expect(real.status).toBe(409);
+    expect(((await guessed.json()) as Problem).detail).toBe(((await real.json()) as Problem).detail);
+  });
+
+  it("refuses a reference that was never issued, such as sequence 0000, with 400", async () => {
+    for (const ref of ["BSI-2026-0000", "BSI-2026-9999999999999999999999"]) {
+      const read = await app.request(`/v1/requests/${ref}`, { token: reader });
+      expect(read.status).toBe(400);
+      expect(((await read.json()) as Problem).errors?.[0]?.field).toBe("ref");
+      expect((await move(ref, { to: "under_review", actor: "U0TRIAGER" })).status).toBe(400);
+    }
   });
 });
 

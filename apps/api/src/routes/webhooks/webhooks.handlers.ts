@@ -1,5 +1,5 @@
 import type { RouteHandler } from "@hono/zod-openapi";
-import { requireScope } from "../../auth/authenticate.js";
+import { hasScope, requireScope } from "../../auth/authenticate.js";
 import { writeTransaction } from "../../db/write-transaction.js";
 import { AppError } from "../../lib/app-error.js";
 import { decodeCursor, encodeCursor, invalidCursorError } from "../../lib/cursor.js";
@@ -14,6 +14,14 @@ function notFound(id: string): AppError {
 export const createWebhook: RouteHandler<typeof routes.createWebhook, AppEnv> = async (c) => {
   requireScope(c, "webhooks:manage");
   const input = c.req.valid("json");
+  // Request payloads carry the requester's contact details, which only requests:read may see.
+  if (input.events.some((type) => type.startsWith("request.")) && !hasScope(c, "requests:read")) {
+    throw new AppError(
+      "forbidden",
+      `The API key "${c.get("apiKey")?.name}" lacks requests:read, which subscribing to request activity needs: its payloads carry requesters' contact details`,
+      { errors: [{ field: "events", message: "request.* types need a key with requests:read as well" }] },
+    );
+  }
   const deps = c.get("deps");
   const webhook = await repository.insertWebhook(deps.handle.db, input, deps.now().toISOString());
   return c.json(webhook, 201, { location: `/v1/webhooks/${webhook.id}` });

@@ -1,5 +1,6 @@
 import { ACTIVITY_TYPES, ActivityTypeSchema } from "@bsi/domain";
 import { createRoute, z } from "@hono/zod-openapi";
+import { needsScope } from "../../auth/authenticate.js";
 import { bearerSecurity, problem } from "../../lib/openapi.js";
 import { CursorQuerySchema, LimitQuerySchema } from "../../lib/query-schemas.js";
 
@@ -96,9 +97,10 @@ export const createWebhook = createRoute({
   path: "/v1/webhooks",
   tags,
   security: bearerSecurity,
-  summary: "Subscribe a URL to activity (webhooks:manage)",
+  middleware: [needsScope("webhooks:manage")] as const,
+  summary: "Subscribe a URL to activity (webhooks:manage; request.* types also need requests:read)",
   description:
-    "Each matching activity is POSTed as JSON signed per Standard Webhooks (webhook-id, webhook-timestamp, webhook-signature), retried with backoff until delivered (at least once).",
+    "Each matching activity is POSTed as JSON signed per Standard Webhooks (webhook-id, webhook-timestamp, webhook-signature), retried with backoff until delivered (at least once). Request activity carries the requester's contact details, so subscribing to request.* types also needs requests:read.",
   request: { body: { required: true, content: { "application/json": { schema: NewWebhookSchema } } } },
   responses: {
     201: {
@@ -107,7 +109,7 @@ export const createWebhook = createRoute({
     },
     400: problem("The URL or an activity type is invalid"),
     401: problem("No key or an invalid key"),
-    403: problem("The key lacks webhooks:manage"),
+    403: problem("The key lacks webhooks:manage, or requests:read for request.* types"),
   },
 });
 
@@ -116,6 +118,7 @@ export const listWebhooks = createRoute({
   path: "/v1/webhooks",
   tags,
   security: bearerSecurity,
+  middleware: [needsScope("webhooks:manage")] as const,
   summary: "List webhooks (webhooks:manage)",
   responses: {
     200: {
@@ -132,6 +135,7 @@ export const getWebhook = createRoute({
   path: "/v1/webhooks/{id}",
   tags,
   security: bearerSecurity,
+  middleware: [needsScope("webhooks:manage")] as const,
   summary: "Get one webhook (webhooks:manage)",
   request: { params: IdParamSchema },
   responses: {
@@ -150,6 +154,7 @@ export const deleteWebhook = createRoute({
   path: "/v1/webhooks/{id}",
   tags,
   security: bearerSecurity,
+  middleware: [needsScope("webhooks:manage")] as const,
   summary: "Delete a webhook; its pending deliveries are dropped (webhooks:manage)",
   request: { params: IdParamSchema },
   responses: {
@@ -178,6 +183,7 @@ export const enableWebhook = createRoute({
   path: "/v1/webhooks/{id}/enable",
   tags,
   security: bearerSecurity,
+  middleware: [needsScope("webhooks:manage")] as const,
   summary:
     "Turn a disabled webhook back on, and optionally send its failed deliveries again (webhooks:manage)",
   request: {
@@ -213,6 +219,7 @@ export const listDeliveries = createRoute({
   path: "/v1/webhooks/{id}/deliveries",
   tags,
   security: bearerSecurity,
+  middleware: [needsScope("webhooks:manage")] as const,
   summary: "A webhook's deliveries, newest first, with their attempts (webhooks:manage)",
   request: { params: IdParamSchema, query: ListDeliveriesQuerySchema },
   responses: {

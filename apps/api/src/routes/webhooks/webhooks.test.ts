@@ -26,7 +26,7 @@ beforeEach(async () => {
     now: () => new Date("2026-06-01T08:00:00.000Z"),
     env: { WEBHOOKS_ENABLED: "false" },
   });
-  admin = await app.createKey(["webhooks:manage", "requests:write"]);
+  admin = await app.createKey(["webhooks:manage", "requests:write", "requests:read"]);
 });
 
 afterEach(async () => {
@@ -38,6 +38,30 @@ function create(json: unknown) {
 }
 
 describe("POST /v1/webhooks", () => {
+  it("subscribes a key without requests:read to catalogue activity only: request payloads carry contacts", async () => {
+    const hooksOnly = await app.createKey(["webhooks:manage"], "hooks-only");
+    const refused = await app.request("/v1/webhooks", {
+      method: "POST",
+      token: hooksOnly,
+      json: { url: "https://tools.example.org/bsi", events: ["event.created", "request.created"] },
+    });
+    expect(refused.status).toBe(403);
+    const problem = (await refused.json()) as { detail: string; errors: { field: string }[] };
+    expect(problem.detail).toMatch(/requests:read/);
+    expect(problem.errors[0]?.field).toBe("events");
+    expect(
+      (await (await app.request("/v1/webhooks", { token: admin })).json()) as { items: unknown[] },
+    ).toEqual({
+      items: [],
+    });
+    const catalogue = await app.request("/v1/webhooks", {
+      method: "POST",
+      token: hooksOnly,
+      json: { url: "https://tools.example.org/bsi", events: ["event.created", "practice.updated"] },
+    });
+    expect(catalogue.status).toBe(201);
+  });
+
   it("returns the webhook with a whsec_ secret once; GET never shows the secret", async () => {
     const response = await create({ url: "https://tools.example.org/bsi", events: ["request.created"] });
     expect(response.status).toBe(201);
