@@ -199,6 +199,42 @@ describe("NewEventSchema", () => {
   });
 });
 
+describe("free text in an event", () => {
+  it.each<[string, Partial<NewEvent>, string]>([
+    ["title", { title: "\u200b\u2060" }, "must contain visible text"],
+    ["city", { city: "\u3164", country: "NE" }, "must contain visible text"],
+    ["organizers.0", { organizers: ["UNCCT\u202E"] }, "must not contain control characters"],
+    ["partners.0", { partners: ["GCTF\u0000"] }, "must not contain control characters"],
+    ["summary", { summary: "Two days\u001b" }, "must not contain control characters"],
+    [
+      "title",
+      { title: "Workshop \ud83d" },
+      "must be well-formed Unicode text (it has an unpaired surrogate)",
+    ],
+    [
+      "sourceUrl",
+      { sourceUrl: "https://www.un.org/\ud83d" },
+      "must be well-formed Unicode text (it has an unpaired surrogate)",
+    ],
+  ])("refuses the %s in %j: %s", (field, overrides, message) => {
+    expect(fieldErrorsOf(NewEventSchema, newEvent(overrides))).toEqual([{ field, message }]);
+  });
+
+  it("keeps the lines of a summary and trims invisible characters around the title", () => {
+    const event = NewEventSchema.parse(
+      newEvent({ title: "\u200bBorder workshop\ufeff", summary: "Day 1\nDay 2" }),
+    );
+    expect(event.title).toBe("Border workshop");
+    expect(event.summary).toBe("Day 1\nDay 2");
+  });
+
+  it("applies the same text rules to a patch", () => {
+    expect(fieldErrorsOf(EventPatchSchema, { title: "\u200b" })).toEqual([
+      { field: "title", message: "must contain visible text" },
+    ]);
+  });
+});
+
 describe("EVENT_KIND_LABELS", () => {
   it("labels every kind", () => {
     expect(Object.keys(EVENT_KIND_LABELS).sort()).toEqual([...EVENT_KINDS].sort());

@@ -2,8 +2,10 @@ import { z } from "zod";
 import { CountryCodeSchema } from "./countries.js";
 import { IsoDateSchema, TimeZoneSchema } from "./dates.js";
 import { withoutDefaults } from "./patch.js";
+import { createRuleIssue } from "./problem.js";
 import { RegionCodeSchema } from "./regions.js";
 import { SlugSchema } from "./slug.js";
+import { isWellFormedText, multiLineText, singleLineText, WELL_FORMED_MESSAGE } from "./text.js";
 import { ThemeCodeSchema } from "./themes.js";
 
 export const EVENT_KINDS = [
@@ -48,30 +50,34 @@ export const RegistrationSchema = z.strictObject({
 });
 export type Registration = z.infer<typeof RegistrationSchema>;
 
-const shortText = (max: number) =>
-  z.string().trim().min(1, "must not be empty").max(max, `must be at most ${max} characters`);
-
 export const HttpUrlSchema = z
   .url({ protocol: /^https?$/, error: "must be an http(s) URL" })
-  .max(2000, "must be at most 2000 characters");
+  .max(2000, "must be at most 2000 characters")
+  .refine(isWellFormedText, WELL_FORMED_MESSAGE);
 
 /** Fields a client sends to create an event. Rules that span fields are checked by the refinements. */
 const EventFieldsSchema = z.strictObject({
   id: SlugSchema,
-  title: shortText(200),
+  title: singleLineText({ max: 200 }),
   kind: EventKindSchema,
   status: EventStatusSchema.default("planned"),
   startsOn: IsoDateSchema,
   endsOn: IsoDateSchema,
   timeZone: TimeZoneSchema.default("UTC"),
-  city: shortText(100).nullable().default(null),
+  city: singleLineText({ max: 100 }).nullable().default(null),
   country: CountryCodeSchema.nullable().default(null),
   online: z.boolean().default(false),
   region: RegionCodeSchema.nullable().default(null),
-  organizers: z.array(shortText(120)).max(20).default([]),
-  partners: z.array(shortText(120)).max(50).default([]),
+  organizers: z
+    .array(singleLineText({ max: 120 }))
+    .max(20)
+    .default([]),
+  partners: z
+    .array(singleLineText({ max: 120 }))
+    .max(50)
+    .default([]),
   themes: z.array(ThemeCodeSchema).max(13).default([]),
-  summary: z.string().trim().max(2000, "must be at most 2000 characters").default(""),
+  summary: multiLineText({ max: 2000, canBeBlank: true }).default(""),
   registration: RegistrationSchema.default({ status: "not_open", deadline: null }),
   sourceUrl: HttpUrlSchema.nullable().default(null),
   sample: z.boolean().default(false),
@@ -81,18 +87,14 @@ type EventFields = z.output<typeof EventFieldsSchema>;
 
 function checkEventRules(event: Partial<EventFields>, ctx: z.RefinementCtx): void {
   if (event.startsOn && event.endsOn && event.endsOn < event.startsOn) {
-    ctx.addIssue({ code: "custom", path: ["endsOn"], message: "must be on or after startsOn" });
+    ctx.addIssue(createRuleIssue(["endsOn"], "must be on or after startsOn"));
   }
   if (event.online === false && event.country === null && event.city !== null && event.city !== undefined) {
-    ctx.addIssue({ code: "custom", path: ["country"], message: "is required when a city is given" });
+    ctx.addIssue(createRuleIssue(["country"], "is required when a city is given"));
   }
   const deadline = event.registration?.deadline;
   if (deadline && event.endsOn && deadline > event.endsOn) {
-    ctx.addIssue({
-      code: "custom",
-      path: ["registration", "deadline"],
-      message: "must not be after the event ends",
-    });
+    ctx.addIssue(createRuleIssue(["registration", "deadline"], "must not be after the event ends"));
   }
 }
 

@@ -8,4 +8,5 @@ export * from "./problem.js";
 export * from "./regions.js";
 export * from "./requests.js";
 export * from "./slug.js";
+export * from "./text.js";
 export * from "./themes.js";

@@ -67,8 +67,8 @@ describe("NewPracticeSchema", () => {
   });
 
   it.each([
-    ["title", "   ", "must not be empty"],
-    ["summary", "", "must not be empty"],
+    ["title", "   ", "must contain visible text"],
+    ["summary", "", "must contain visible text"],
     ["title", "x".repeat(201), "must be at most 200 characters"],
     ["body", "x".repeat(20_001), "must be at most 20000 characters"],
   ] as const)("rejects %s %#: %s", (field, value, message) => {
@@ -83,7 +83,7 @@ describe("NewPracticeSchema", () => {
 
   it("rejects an empty reference", () => {
     expect(fieldErrorsOf(NewPracticeSchema, newPractice({ references: ["  "] }))).toEqual([
-      { field: "references.0", message: "must not be empty" },
+      { field: "references.0", message: "must contain visible text" },
     ]);
   });
 
@@ -95,6 +95,28 @@ describe("NewPracticeSchema", () => {
 
   it("rejects an id that is not a slug", () => {
     expect(invalidFieldsOf(NewPracticeSchema, newPractice({ id: "Community Policing" }))).toEqual(["id"]);
+  });
+});
+
+describe("free text in a practice", () => {
+  it.each<[string, Partial<NewPractice>, string]>([
+    ["title", { title: "\u200b" }, "must contain visible text"],
+    ["summary", { summary: "\n\u2060\n" }, "must contain visible text"],
+    ["body", { body: "Step 1\u0000" }, "must not contain control characters"],
+    ["references.0", { references: ["UNSCR 2396\u202E"] }, "must not contain control characters"],
+    [
+      "summary",
+      { summary: "\udc00 pairs" },
+      "must be well-formed Unicode text (it has an unpaired surrogate)",
+    ],
+  ])("refuses the %s in %j: %s", (field, overrides, message) => {
+    expect(fieldErrorsOf(NewPracticeSchema, newPractice(overrides))).toEqual([{ field, message }]);
+  });
+
+  it("keeps the lines of a body", () => {
+    expect(NewPracticeSchema.parse(newPractice({ body: "First.\n\nSecond." })).body).toBe(
+      "First.\n\nSecond.",
+    );
   });
 });
 

@@ -1,21 +1,20 @@
 import { z } from "zod";
 import { withoutDefaults } from "./patch.js";
 import { SlugSchema } from "./slug.js";
+import { multiLineText, singleLineText } from "./text.js";
 import { ThemeCodeSchema } from "./themes.js";
 
-export const PracticeReferenceSchema = z
-  .string()
-  .trim()
-  .min(1, "must not be empty")
-  .max(200, "must be at most 200 characters")
-  .meta({ description: "A document the practice rests on", example: "UNSCR 2396 (2017)" });
+export const PracticeReferenceSchema = singleLineText({ max: 200 }).meta({
+  description: "A document the practice rests on",
+  example: "UNSCR 2396 (2017)",
+});
 
 const PracticeFieldsSchema = z.strictObject({
   id: SlugSchema,
-  title: z.string().trim().min(1, "must not be empty").max(200, "must be at most 200 characters"),
+  title: singleLineText({ max: 200 }),
   themes: z.array(ThemeCodeSchema).min(1, "must name at least one theme").max(13),
-  summary: z.string().trim().min(1, "must not be empty").max(1000, "must be at most 1000 characters"),
-  body: z.string().trim().max(20_000, "must be at most 20000 characters").default(""),
+  summary: multiLineText({ max: 1000 }),
+  body: multiLineText({ max: 20_000, canBeBlank: true }).default(""),
   sourceEventIds: z.array(SlugSchema).max(50).default([]),
   references: z.array(PracticeReferenceSchema).max(50).default([]),
   sample: z.boolean().default(false),

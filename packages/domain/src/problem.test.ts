@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { z } from "zod";
 import { NewEventSchema } from "./events.js";
 import { issuesToFieldErrors, ProblemSchema } from "./problem.js";
 
@@ -94,6 +95,63 @@ describe("issuesToFieldErrors", () => {
       { field: "endsOn", message: "must be on or after startsOn" },
       { field: "registration.deadline", message: "must not be after the event ends" },
     ]);
+  });
+});
+
+describe("issuesToFieldErrors in plain words", () => {
+  const Schema = z.strictObject({
+    actor: z.string().max(40),
+    status: z.string().optional(),
+    limit: z.number().int().min(1).max(100).optional(),
+    ratio: z.number().gt(0).lt(1).optional(),
+    themes: z.array(z.string()).min(1).max(2).optional(),
+    code: z.string().length(2).optional(),
+    kind: z.enum(["workshop", "seminar"]).optional(),
+    online: z.literal(true).optional(),
+    email: z.email().optional(),
+    named: z.string().max(3, "must be at most three letters").optional(),
+  });
+  const errorsFor = (input: Record<string, unknown>) => {
+    const result = Schema.safeParse(input);
+    return issuesToFieldErrors(result.error?.issues ?? [], "", input);
+  };
+
+  it("says a field left out is required", () => {
+    expect(errorsFor({})).toEqual([{ field: "actor", message: "is required" }]);
+  });
+
+  it("says a field left out is required even without the input, and whatever its schema's message", () => {
+    const result = Schema.safeParse({});
+    expect(issuesToFieldErrors(result.error?.issues ?? [])).toEqual([
+      { field: "actor", message: "is required" },
+    ]);
+    const Transition = z.strictObject({
+      to: z.enum(["accepted"], { error: () => "must be one of: accepted" }),
+    });
+    const missing = Transition.safeParse({});
+    expect(issuesToFieldErrors(missing.error?.issues ?? [], "", {})).toEqual([
+      { field: "to", message: "is required" },
+    ]);
+  });
+
+  it.each([
+    [{ actor: "x".repeat(41) }, "actor", "must be at most 40 characters"],
+    [{ actor: "a", limit: 0 }, "limit", "must be at least 1"],
+    [{ actor: "a", limit: 101 }, "limit", "must be at most 100"],
+    [{ actor: "a", limit: 1.5 }, "limit", "must be a whole number"],
+    [{ actor: "a", ratio: 1 }, "ratio", "must be less than 1"],
+    [{ actor: "a", ratio: 0 }, "ratio", "must be more than 0"],
+    [{ actor: "a", themes: [] }, "themes", "must have at least 1 item"],
+    [{ actor: "a", themes: ["a", "b", "c"] }, "themes", "must have at most 2 items"],
+    [{ actor: "a", code: "SEN" }, "code", "must be exactly 2 characters"],
+    [{ actor: 42 }, "actor", "must be a string"],
+    [{ actor: "a", status: ["open", "closed"] }, "status", "must be a string"],
+    [{ actor: "a", kind: "party" }, "kind", "must be one of: workshop, seminar"],
+    [{ actor: "a", online: false }, "online", "must be true"],
+    [{ actor: "a", email: "nobody" }, "email", "must be a valid email"],
+    [{ actor: "a", named: "four" }, "named", "must be at most three letters"],
+  ])("puts %j in plain words", (input, field, message) => {
+    expect(errorsFor(input)).toEqual([{ field, message }]);
   });
 });
 

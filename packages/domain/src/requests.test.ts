@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { isRuleIssue } from "./problem.js";
 import {
   ALLOWED_TRANSITIONS,
   FINAL_STATUSES,
@@ -14,6 +15,7 @@ import {
   REQUEST_TYPE_LABELS,
   REQUEST_TYPES,
   RequesterSchema,
+  RequestPatchSchema,
   RequestReferenceSchema,
   RequestSchema,
   type RequestStatus,
@@ -120,7 +122,7 @@ describe("NewRequestSchema", () => {
 
   it("rejects a blank summary", () => {
     expect(fieldErrorsOf(NewRequestSchema, newRequest({ summary: "   " }))).toEqual([
-      { field: "summary", message: "must not be empty" },
+      { field: "summary", message: "must contain visible text" },
     ]);
   });
 
@@ -193,6 +195,67 @@ describe("NewRequestSchema", () => {
     expect(invalidFieldsOf(NewRequestSchema, newRequest({ requester: { name: "  " } }))).toEqual([
       "requester.name",
     ]);
+  });
+});
+
+describe("free text in a request", () => {
+  it.each([
+    ["summary", { summary: "\u200b\u2060" }],
+    ["requester.name", { requester: { name: "\u200b" } }],
+  ] as const)("refuses %s of invisible characters only", (field, overrides) => {
+    expect(fieldErrorsOf(NewRequestSchema, newRequest(overrides))).toEqual([
+      { field, message: "must contain visible text" },
+    ]);
+  });
+
+  it.each([
+    ["NUL", "Border\u0000strategy"],
+    ["an escape sequence", "\u001b[2JBorder strategy"],
+    ["a right-to-left override", "Invoice \u202Efdp.exe"],
+    ["a left-to-right isolate", "Border \u2066strategy\u2069"],
+  ])("refuses a summary with %s", (_what, summary) => {
+    expect(fieldErrorsOf(NewRequestSchema, newRequest({ summary }))).toEqual([
+      { field: "summary", message: "must not contain control characters" },
+    ]);
+  });
+
+  it("refuses a summary of lone surrogates, which could not be stored as sent", () => {
+    expect(fieldErrorsOf(NewRequestSchema, newRequest({ summary: "\ud83d".repeat(10) }))).toEqual([
+      { field: "summary", message: "must be well-formed Unicode text (it has an unpaired surrogate)" },
+    ]);
+  });
+
+  it.each([
+    ["agency", { agency: "Police\u0000" }],
+    ["details", { details: "Line one\n\u0007" }],
+    ["requester.organization", { requester: { name: "Awa", organization: "\u202Eorg" } }],
+  ] as const)("refuses control characters in %s too", (field, overrides) => {
+    expect(fieldErrorsOf(NewRequestSchema, newRequest(overrides))).toEqual([
+      { field, message: "must not contain control characters" },
+    ]);
+  });
+
+  it("keeps line breaks and tabs in the details, and trims invisible characters around every text", () => {
+    const request = NewRequestSchema.parse(
+      newRequest({
+        summary: "\u200bSupport for a risk analysis unit\u2060",
+        details: "Needs:\n\t- training\n\t- equipment\u200b",
+        agency: "\ufeffPolice nationale",
+        requester: { name: "\u200bAwa Diop", organization: "\u200b" },
+      }),
+    );
+    expect(request.summary).toBe("Support for a risk analysis unit");
+    expect(request.details).toBe("Needs:\n\t- training\n\t- equipment");
+    expect(request.agency).toBe("Police nationale");
+    expect(request.requester.name).toBe("Awa Diop");
+    expect(request.requester.organization).toBe("");
+  });
+
+  it("marks a workshop participation without an event as a broken rule, not a malformed field", () => {
+    const result = NewRequestSchema.safeParse(newRequest({ type: "workshop_participation" }));
+    expect(result.error?.issues.map(isRuleIssue)).toEqual([true]);
+    const malformed = NewRequestSchema.safeParse(newRequest({ summary: "" }));
+    expect(malformed.error?.issues.map(isRuleIssue)).toEqual([false]);
   });
 });
 
@@ -522,6 +585,37 @@ describe("TransitionRequestSchema", () => {
     expect(TransitionRequestSchema.safeParse({ to: "accepted", actor, from: "submitted" }).success).toBe(
       false,
     );
+  });
+});
+
+describe("who moves a request, and the note", () => {
+  it("refuses an actor of invisible characters only", () => {
+    expect(fieldErrorsOf(TransitionRequestSchema, { to: "under_review", actor: "\u200b" })).toEqual([
+      { field: "actor", message: "must name who makes the move" },
+    ]);
+    expect(fieldErrorsOf(RequestPatchSchema, { priority: "high", actor: "\u200b\u2060" })).toEqual([
+      { field: "actor", message: "must name who makes the change" },
+    ]);
+  });
+
+  it("does not let a note of invisible characters stand for the reason of a decline", () => {
+    const body = TransitionRequestSchema.parse({ to: "declined", note: "\u200b", actor });
+    expect(transition({ from: "under_review", ...body, at })).toMatchObject({
+      ok: false,
+      reason: "note_required",
+    });
+    expect(
+      transition({ from: "under_review", to: "declined", note: "\u200b\u2060", actor, at }),
+    ).toMatchObject({ ok: false, reason: "note_required" });
+  });
+
+  it("keeps the lines of a note and refuses control characters in it", () => {
+    expect(
+      TransitionRequestSchema.parse({ to: "declined", note: "Out of scope.\nTry UNODC.", actor }).note,
+    ).toBe("Out of scope.\nTry UNODC.");
+    expect(fieldErrorsOf(TransitionRequestSchema, { to: "declined", note: "No\u0000", actor })).toEqual([
+      { field: "note", message: "must not contain control characters" },
+    ]);
   });
 });
 

@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { CountryCodeSchema } from "./countries.js";
+import { createRuleIssue } from "./problem.js";
 import { SlugSchema } from "./slug.js";
+import { hasVisibleText, multiLineText, singleLineText, trimInvisible } from "./text.js";
 import { ThemeCodeSchema } from "./themes.js";
 
 export const REQUEST_TYPES = [
@@ -69,6 +71,7 @@ export const REQUEST_LIMITS = {
   name: 200,
   organization: 200,
   note: 1000,
+  actor: 200,
 } as const;
 
 export const SlackUserIdSchema = z
@@ -79,9 +82,11 @@ export const SlackTeamIdSchema = z
   .regex(/^[TE][A-Z0-9]{2,20}$/, "must be a Slack team id such as T012ABCDEF");
 
 export const RequesterSchema = z.strictObject({
-  name: z.string().trim().min(1, "must not be empty").max(REQUEST_LIMITS.name),
+  name: singleLineText({ max: REQUEST_LIMITS.name }),
   email: z.email("must be an email address such as name@example.org").max(254).nullable().default(null),
-  organization: z.string().trim().max(REQUEST_LIMITS.organization).nullable().default(null),
+  organization: singleLineText({ max: REQUEST_LIMITS.organization, canBeBlank: true })
+    .nullable()
+    .default(null),
   slackUserId: SlackUserIdSchema.nullable().default(null),
   slackTeamId: SlackTeamIdSchema.nullable().default(null),
 });
@@ -91,35 +96,23 @@ export const NewRequestSchema = z
   .strictObject({
     type: RequestTypeSchema,
     memberState: CountryCodeSchema,
-    agency: z
-      .string()
-      .trim()
-      .max(REQUEST_LIMITS.agency, `must be at most ${REQUEST_LIMITS.agency} characters`)
-      .nullable()
-      .default(null),
+    agency: singleLineText({ max: REQUEST_LIMITS.agency, canBeBlank: true }).nullable().default(null),
     themes: z.array(ThemeCodeSchema).max(13).default([]),
     relatedEventId: SlugSchema.nullable().default(null),
-    summary: z
-      .string()
-      .trim()
-      .min(1, "must not be empty")
-      .max(REQUEST_LIMITS.summary, `must be at most ${REQUEST_LIMITS.summary} characters`),
-    details: z
-      .string()
-      .trim()
-      .max(REQUEST_LIMITS.details, `must be at most ${REQUEST_LIMITS.details} characters`)
-      .default(""),
+    summary: singleLineText({ max: REQUEST_LIMITS.summary }),
+    details: multiLineText({ max: REQUEST_LIMITS.details, canBeBlank: true }).default(""),
     priority: PrioritySchema.default("normal"),
     requester: RequesterSchema,
     source: RequestSourceSchema.default("api"),
   })
   .superRefine((request, ctx) => {
     if (request.type === "workshop_participation" && !request.relatedEventId) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["relatedEventId"],
-        message: "is required for a workshop participation request: name the event",
-      });
+      ctx.addIssue(
+        createRuleIssue(
+          ["relatedEventId"],
+          "is required for a workshop participation request: name the event",
+        ),
+      );
     }
   })
   .meta({ id: "NewRequest" });
@@ -255,7 +248,7 @@ export function transition(input: TransitionInput): TransitionResult {
       message: `a request cannot move from ${from} to ${to}; from ${from} it can move to ${allowed}`,
     };
   }
-  const note = input.note?.trim() ? input.note.trim() : null;
+  const note = input.note && hasVisibleText(input.note) ? trimInvisible(input.note) : null;
   if (to === "declined" && !note) {
     return { ok: false, reason: "note_required", message: "declining a request needs a note saying why" };
   }
@@ -265,13 +258,8 @@ export function transition(input: TransitionInput): TransitionResult {
 export const TransitionRequestSchema = z
   .strictObject({
     to: RequestStatusSchema,
-    note: z
-      .string()
-      .trim()
-      .max(REQUEST_LIMITS.note, `must be at most ${REQUEST_LIMITS.note} characters`)
-      .nullable()
-      .optional(),
-    actor: z.string().trim().min(1, "must name who makes the move").max(200),
+    note: multiLineText({ max: REQUEST_LIMITS.note, canBeBlank: true }).nullable().optional(),
+    actor: singleLineText({ max: REQUEST_LIMITS.actor, blankMessage: "must name who makes the move" }),
   })
   .meta({ id: "Transition" });
 export type TransitionRequest = z.output<typeof TransitionRequestSchema>;
@@ -281,14 +269,9 @@ export const RequestPatchSchema = z
   .strictObject({
     priority: PrioritySchema.optional(),
     themes: z.array(ThemeCodeSchema).max(13).optional(),
-    agency: z
-      .string()
-      .trim()
-      .max(REQUEST_LIMITS.agency, `must be at most ${REQUEST_LIMITS.agency} characters`)
-      .nullable()
-      .optional(),
+    agency: singleLineText({ max: REQUEST_LIMITS.agency, canBeBlank: true }).nullable().optional(),
     relatedEventId: SlugSchema.nullable().optional(),
-    actor: z.string().trim().min(1, "must name who makes the change").max(200),
+    actor: singleLineText({ max: REQUEST_LIMITS.actor, blankMessage: "must name who makes the change" }),
   })
   .refine((patch) => Object.keys(patch).some((key) => key !== "actor"), {
     message: "must change at least one of priority, themes, agency, relatedEventId",

@@ -1,4 +1,4 @@
-import type { Problem } from "@bsi/domain";
+import { type IssueLike, isRuleIssue, issuesToFieldErrors, type Problem, valueAtPath } from "@bsi/domain";
 
 export type FieldError = { field: string; message: string };
 
@@ -77,4 +77,41 @@ export function validationError(errors: FieldError[], where = "request"): AppErr
     .map((error) => `${error.field} ${error.message}`)
     .join("; ");
   return new AppError("validation_failed", `Invalid ${where}: ${summary}`, { errors });
+}
+
+/** How the problem detail names each part of an HTTP request a route validates. */
+const WHERE_BY_TARGET: Record<string, string> = {
+  query: "query parameters",
+  json: "body",
+  param: "path",
+  header: "headers",
+};
+
+/** Issues that say a value is of the wrong kind, as against too long or breaking a rule. */
+function isWrongValueIssue(issue: IssueLike): boolean {
+  return issue.code === "invalid_type" || issue.code === "invalid_value" || issue.code === "invalid_union";
+}
+
+/**
+ * The answer to input a route's schema refused: 422 when every issue is a broken domain rule (the
+ * same answer the handlers give when a change breaks it), else 400 naming each field. `input` is what
+ * was parsed, so that a field left out reads "is required" and a query parameter given twice (an
+ * array where one value is expected) "must be given once".
+ */
+export function invalidInputError(issues: readonly IssueLike[], target: string, input: unknown): AppError {
+  const where = WHERE_BY_TARGET[target] ?? target;
+  const plainIssues =
+    target === "query"
+      ? issues.map((issue) =>
+          isWrongValueIssue(issue) && Array.isArray(valueAtPath(input, issue.path))
+            ? { ...issue, code: "custom", message: "must be given once" }
+            : issue,
+        )
+      : issues;
+  const errors = issuesToFieldErrors(plainIssues, "", input);
+  if (issues.length > 0 && issues.every(isRuleIssue)) {
+    const summary = errors.map((error) => `${error.field} ${error.message}`).join("; ");
+    return new AppError("unprocessable", `The ${where} breaks a rule: ${summary}`, { errors });
+  }
+  return validationError(errors, where);
 }

@@ -1,31 +1,27 @@
-import { issuesToFieldErrors } from "@bsi/domain";
 import { OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { cors } from "hono/cors";
 import { HTTPException } from "hono/http-exception";
 import { authenticate } from "../auth/authenticate.js";
-import { AppError, validationError } from "./app-error.js";
+import { AppError, invalidInputError } from "./app-error.js";
 import { rateLimit } from "./rate-limit.js";
 import { limitBodies } from "./read-body.js";
 import { responseHeaders } from "./response-headers.js";
 import type { AppDeps, AppEnv } from "./types.js";
 
-const WHERE_BY_TARGET: Record<string, string> = {
-  query: "query parameters",
-  json: "body",
-  param: "path",
-  header: "headers",
-};
-
-/** A router whose validation failures become 400 problems naming each field. */
+/**
+ * A router whose validation failures become problems naming each field: 400 for input of the wrong
+ * shape, 422 for input that breaks a domain rule.
+ */
 export function createRouter(): OpenAPIHono<AppEnv> {
   return new OpenAPIHono<AppEnv>({
     strict: false,
     defaultHook: (result) => {
-      if (!result.success) {
-        const errors = issuesToFieldErrors(result.error.issues);
-        throw validationError(errors, WHERE_BY_TARGET[result.target] ?? result.target);
-      }
+      if (result.success) return;
+      // @hono/zod-validator hands the hook the input it parsed as `data` on failure too (its own Hook
+      // type says so); the Hook type of @hono/zod-openapi leaves it out.
+      const input = (result as { data?: unknown }).data;
+      throw invalidInputError(result.error.issues, result.target, input);
     },
   });
 }

@@ -196,7 +196,7 @@ describe("POST /v1/requests", () => {
         "a workshop participation without an event",
         () => newRequest({ type: "workshop_participation" }),
         "relatedEventId",
-        400,
+        422,
       ],
       [
         "a related event that does not exist",
