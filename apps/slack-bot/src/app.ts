@@ -91,6 +91,9 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   if (!config.triageChannel) {
     logger.warn("SLACK_TRIAGE_CHANNEL is not set: requests filed from Slack get no triage card");
   }
+  if (config.triagers.length === 0) {
+    logger.warn("SLACK_TRIAGERS is empty: nobody can move requests from Slack (list triagers' user ids)");
+  }
 
   const webhookClient = new webApi.WebClient(botToken, clientOptions);
   const routes: CustomRoute[] = [
@@ -151,6 +154,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
       api,
       publicUrl: config.publicUrl,
       fixedSecret: config.webhookSecret,
+      checkEveryMs: config.webhookCheckMs,
       logger,
     });
   };

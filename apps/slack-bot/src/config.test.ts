@@ -48,6 +48,8 @@ describe("loadConfig", () => {
     [{ BOT_PUBLIC_URL: "bot.example.org" }, "BOT_PUBLIC_URL"],
     [{ BOT_PUBLIC_URL: "https://bot.example.org", BSI_WEBHOOK_SECRET: "hunter2" }, "BSI_WEBHOOK_SECRET"],
     [{ BSI_WEBHOOK_SECRET: "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw" }, "BSI_WEBHOOK_SECRET"],
+    [{ BSI_WEBHOOK_CHECK_MS: "a minute" }, "BSI_WEBHOOK_CHECK_MS"],
+    [{ BSI_WEBHOOK_CHECK_MS: "10" }, "BSI_WEBHOOK_CHECK_MS"],
   ])("stops on %o with one line naming %s", (env, name) => {
     const result = loadConfig(env);
     expect(result.ok).toBe(false);
@@ -67,6 +69,13 @@ describe("loadConfig", () => {
     expect(result.config.webhookSecret).toBe("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw");
     const none = loadConfig({ BOT_PUBLIC_URL: "" });
     expect(none.ok && none.config.publicUrl).toBeUndefined();
+  });
+
+  it("checks the webhook every minute unless BSI_WEBHOOK_CHECK_MS says otherwise", () => {
+    const byDefault = loadConfig({ BSI_WEBHOOK_CHECK_MS: "" });
+    expect(byDefault.ok && byDefault.config.webhookCheckMs).toBe(60_000);
+    const often = loadConfig({ BSI_WEBHOOK_CHECK_MS: "5000" });
+    expect(often.ok && often.config.webhookCheckMs).toBe(5000);
   });
 
   it("treats empty variables as unset", () => {

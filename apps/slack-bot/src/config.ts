@@ -58,6 +58,15 @@ export const BotConfigSchema = ApiConnectionSchema.extend({
     (secret) => secret === undefined || /^whsec_[A-Za-z0-9+/=]{16,}$/.test(secret),
     { error: "BSI_WEBHOOK_SECRET must be the webhook's signing secret, starting with whsec_" },
   ),
+  BSI_WEBHOOK_CHECK_MS: z.preprocess(
+    (value) => (typeof value === "string" && value.trim() === "" ? undefined : value),
+    z.coerce
+      .number({ error: "BSI_WEBHOOK_CHECK_MS must be a number of milliseconds" })
+      .int("BSI_WEBHOOK_CHECK_MS must be a whole number of milliseconds")
+      .min(100, "BSI_WEBHOOK_CHECK_MS must be at least 100")
+      .max(86_400_000, "BSI_WEBHOOK_CHECK_MS must be at most 86400000 (a day)")
+      .default(60_000),
+  ),
   LOG_LEVEL: z
     .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
       error: "LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent",
@@ -117,6 +126,8 @@ export interface BotConfig {
   publicUrl: string | undefined;
   /** The webhook's signing secret, fixed across restarts; undefined: re-created at each start. */
   webhookSecret: string | undefined;
+  /** How often the bot checks that the API's webhook still reaches it (the API may disable it). */
+  webhookCheckMs: number;
   logLevel: ParsedEnv["LOG_LEVEL"];
 }
 
@@ -154,6 +165,7 @@ export function loadConfig(env: Record<string, string | undefined>): ConfigResul
       host: parsed.HOST,
       publicUrl: parsed.BOT_PUBLIC_URL,
       webhookSecret: parsed.BSI_WEBHOOK_SECRET,
+      webhookCheckMs: parsed.BSI_WEBHOOK_CHECK_MS,
       logLevel: parsed.LOG_LEVEL,
     },
   };

@@ -1,4 +1,5 @@
 import { ApiError, ApiUnavailableError } from "@bsi/client";
+import type { Logger } from "pino";
 import { renderNotice } from "../blocks/answer.js";
 import type { SlackMessage } from "../blocks/types.js";
 
@@ -12,6 +13,26 @@ export function isUnavailable(error: unknown): boolean {
 /** The HTTP status of an API error, or undefined for anything else. */
 export function apiStatus(error: unknown): number | undefined {
   return error instanceof ApiError ? error.status : undefined;
+}
+
+/**
+ * What a user is told when the API refuses the bot's key itself (401: missing, not valid or
+ * revoked), as opposed to a key without the scope an action needs (403). Either way only an
+ * operator can fix it, but a 401 means the bot is misconfigured as a whole.
+ */
+export const MISCONFIGURED_TEXT = "BSI Desk is misconfigured (its API key is missing, not valid or revoked)";
+
+/** Logs, for an operator, a refusal of the bot's key (401) or of the scope it lacks (403). */
+export function logRefusedKey(logger: Logger, error: unknown, scope?: string): void {
+  const status = apiStatus(error);
+  if (status === 401) {
+    logger.error(
+      { err: error, status },
+      "the API refuses BSI_API_TOKEN (missing, not valid or revoked): set a valid key and restart the bot",
+    );
+  } else if (status === 403) {
+    logger.error({ err: error, status }, `BSI_API_TOKEN lacks the ${scope ?? "needed"} scope`);
+  }
 }
 
 /** Failures worth an operator's attention: not the API being down or refusing bad input. */
@@ -37,9 +58,11 @@ export function describeFailure(error: unknown, echo?: string): SlackMessage {
       ...(detailText ? { detail: detailText } : {}),
     });
   }
-  if (status === 401 || status === 403) {
+  if (status === 401)
+    return renderNotice(`${MISCONFIGURED_TEXT} — please tell a BSI Desk operator.`, options);
+  if (status === 403) {
     return renderNotice(
-      "BSI Desk isn't allowed to read that from its catalogue (its API key is missing or lacks a scope) — please tell the BSI Desk administrators.",
+      "BSI Desk isn't allowed to read that from its catalogue (its API key lacks a scope) — please tell the BSI Desk administrators.",
       options,
     );
   }

@@ -9,6 +9,7 @@ import { renderRequestCard } from "../blocks/request-card.js";
 import type { KnownBlock, SlackMessage } from "../blocks/types.js";
 import { apiStatus, describeFailure, isUnexpected } from "./failures.js";
 import { type DeskQuery, encodeQuery } from "./query.js";
+import { toSearchWords } from "./search-words.js";
 import { canSeeRequest, type Viewer } from "./viewer.js";
 
 /** Items asked of list routes per page. */
@@ -133,7 +134,7 @@ async function listUpcomingEvents(
   query: Extract<DeskQuery, { kind: "events" }>,
   context: QueryContext,
 ): Promise<SlackMessage> {
-  const words = query.words.trim();
+  const words = toSearchWords(query.words);
   const page = await context.api.listEvents({
     upcoming: true,
     limit: LIST_PAGE_SIZE,
@@ -216,9 +217,12 @@ async function listPractices(
   query: Extract<DeskQuery, { kind: "practices" }>,
   context: QueryContext,
 ): Promise<SlackMessage> {
-  const topic = query.topic.trim();
-  if (!topic) return pickThemeMessage();
-  const theme = themeForTopic(topic);
+  // "API/PNR" names a theme as typed; '"PNR"' once its quotes are gone.
+  const topic = toSearchWords(query.topic);
+  const theme = themeForTopic(query.topic) ?? themeForTopic(topic);
+  if (!topic && !theme) return pickThemeMessage();
+  // The theme's code, for Show more and Share, names the same theme however it was typed.
+  const rerunTopic = theme ?? topic;
   const page = await context.api.listPractices({
     limit: LIST_PAGE_SIZE,
     ...(theme ? { theme } : { q: topic }),
@@ -228,13 +232,16 @@ async function listPractices(
   const input: AnswerInput = {
     units: page.items.map((practice) => renderPracticeCard(practice)),
     empty: `No good practices found on ${about}. Try another topic, or \`/bsi practices\` to browse by theme.`,
-    ...shareOf({ kind: "practices", topic, ...(query.cursor ? { cursor: query.cursor } : {}) }, context),
+    ...shareOf(
+      { kind: "practices", topic: rerunTopic, ...(query.cursor ? { cursor: query.cursor } : {}) },
+      context,
+    ),
   };
   if (!query.cursor && page.items.length > 0) input.lead = `Good practices on ${about}:`;
   if (page.nextCursor)
     input.more = {
       kind: "cursor",
-      value: encodeQuery({ kind: "practices", topic, cursor: page.nextCursor }),
+      value: encodeQuery({ kind: "practices", topic: rerunTopic, cursor: page.nextCursor }),
     };
   return renderAnswer(input).message;
 }
@@ -290,13 +297,10 @@ async function showRequestStatus(
   if (!context.viewer.slackUserId && !context.viewer.seesAllRequests) {
     return renderNotice("Give a reference to look up a request: `status BSI-2026-0042`.");
   }
-  let items: Awaited<ReturnType<DeskApi["listRequests"]>>["items"];
+  const requester = context.viewer.slackUserId;
+  let page: Awaited<ReturnType<DeskApi["listRequests"]>>;
   try {
-    const page = await context.api.listRequests({
-      limit: 10,
-      ...(context.viewer.slackUserId ? { requester: context.viewer.slackUserId } : {}),
-    });
-    items = page.items.filter((request) => canSeeRequest(context.viewer, request));
+    page = await context.api.listRequests({ limit: 10, ...(requester ? { requester } : {}) });
   } catch (error) {
     if (apiStatus(error) === 404) {
       return renderNotice(
@@ -305,8 +309,16 @@ async function showRequestStatus(
     }
     throw error;
   }
-  return renderAnswer({
-    lead: items.length > 0 ? "Your requests:" : "You have no requests yet.",
-    units: items.map((request) => renderRequestCard(request)),
-  }).message;
+  const items = page.items.filter((request) => canSeeRequest(context.viewer, request));
+  // In Slack, the asker's own requests; in the terminal chat (no Slack user), everyone's.
+  const lead = requester
+    ? items.length > 0
+      ? "Your requests:"
+      : "You have no requests yet."
+    : items.length === 0
+      ? "No requests have been filed yet."
+      : page.nextCursor
+        ? `The ${items.length} latest requests, from every requester (\`status <reference>\` shows any other):`
+        : "Every request filed, latest first:";
+  return renderAnswer({ lead, units: items.map((request) => renderRequestCard(request)) }).message;
 }

@@ -1,5 +1,6 @@
 import type { Event, Practice, Request } from "@bsi/domain";
 import { getTheme, isThemeCode, THEMES } from "@bsi/domain";
+import { MISCONFIGURED_TEXT } from "../answers/failures.js";
 import { button, context, divider, header } from "./elements.js";
 import { renderEventCard } from "./event-card.js";
 import { ACTION_IDS, BLOCK_IDS } from "./ids.js";
@@ -17,6 +18,9 @@ export type Loaded<T> =
   | { state: "ok"; items: T[] }
   | { state: "unavailable" }
   | { state: "not_ready" }
+  /** The API refuses the bot's key (401). */
+  | { state: "misconfigured" }
+  /** The bot's key lacks the scope (403). */
   | { state: "not_allowed" };
 
 export interface HomeInput {
@@ -29,6 +33,12 @@ export interface HomeInput {
 }
 
 const UNREACHABLE = "BSI Desk can't reach its catalogue right now — try again in a minute.";
+const MISCONFIGURED = `${escapeMrkdwn(MISCONFIGURED_TEXT)} — please tell a BSI Desk operator.`;
+
+/** Why a part of the Home is not shown. */
+function notLoaded(loaded: Loaded<unknown>): string {
+  return loaded.state === "misconfigured" ? MISCONFIGURED : UNREACHABLE;
+}
 
 /** Theme options for the practice picker, filtered by what the user typed (label, code or synonym). */
 export function themeOptions(typed: string): PlainTextOption[] {
@@ -81,7 +91,7 @@ export function renderHome(input: HomeInput): KnownBlock[] {
     }
     if (input.events.items.length > HOME_EVENTS) blocks.push(context(["More with `/bsi events`."]));
   } else {
-    blocks.push(context([UNREACHABLE]));
+    blocks.push(context([notLoaded(input.events)]));
   }
 
   blocks.push(divider, themePicker(input.theme));
@@ -96,7 +106,7 @@ export function renderHome(input: HomeInput): KnownBlock[] {
         blocks.push(context([`More with \`/bsi practices ${label}\`.`]));
       }
     } else {
-      blocks.push(context([UNREACHABLE]));
+      blocks.push(context([notLoaded(input.practices)]));
     }
   } else {
     blocks.push(context([`Themes: ${THEMES.map((theme) => escapeMrkdwn(theme.label)).join(" · ")}`]));
@@ -109,6 +119,8 @@ export function renderHome(input: HomeInput): KnownBlock[] {
     }
     for (const request of input.requests.items.slice(0, HOME_REQUESTS))
       blocks.push(...renderRequestCard(request));
+  } else if (input.requests.state === "misconfigured") {
+    blocks.push(context([`Your requests can't be shown: ${MISCONFIGURED}`]));
   } else if (input.requests.state === "not_allowed") {
     blocks.push(context(["Your requests can't be shown: BSI Desk's API key lacks the requests:read scope."]));
   } else if (input.requests.state === "not_ready") {

@@ -2,7 +2,9 @@ import { ALLOWED_TRANSITIONS, REQUEST_LIMITS, REQUEST_STATUSES, type RequestStat
 import { describe, expect, it } from "vitest";
 import { validateBlocks, validateView } from "../test/block-kit-checks.js";
 import { makeEvent, makeRequest } from "../test/fixtures.js";
+import { readableText } from "../test/messages.js";
 import { FORM_BLOCK_IDS, moveActionId } from "./ids.js";
+import { renderRequestCard } from "./request-card.js";
 import { buildDeclineForm, buildFiledView, buildRequestForm, decodeFormMetadata } from "./request-form.js";
 import { renderMoveNotice, renderReceipt } from "./request-notice.js";
 import { countryOptions, eventOptions } from "./request-options.js";
@@ -107,6 +109,34 @@ describe("triage card", () => {
     expect(JSON.stringify(renderTriageCard(request, { mentions: true }).blocks)).toContain("by <@U0TRIAGER>");
   });
 
+  it("shows a decline's reason whole, however long the API allows it to be", () => {
+    const reason = `${"The seminar is full and the next one is in March. ".repeat(19)}End of the reason.`;
+    expect(reason.length).toBeLessThanOrEqual(REQUEST_LIMITS.note);
+    const request = makeRequest({
+      status: "declined",
+      history: [
+        { at: "2026-02-02T10:00:00.000Z", actor: "U0ALICE", from: null, to: "submitted", note: null },
+        {
+          at: "2026-02-03T10:00:00.000Z",
+          actor: "U0TRIAGER",
+          from: "submitted",
+          to: "declined",
+          note: reason,
+        },
+      ],
+    });
+    const card = renderTriageCard(request);
+    expect(readableText(card as never)).toContain(`“${reason}”`);
+    expect(validateBlocks(card.blocks, 50)).toEqual([]);
+    const notice = renderMoveNotice(request, {
+      from: "submitted",
+      to: "declined",
+      actor: "U0TRIAGER",
+      note: reason,
+    });
+    expect(readableText(notice as never)).toContain(`*Reason*: ${reason}`);
+  });
+
   it("stays within Slack's limits with the longest fields the API allows", () => {
     const request = makeRequest({
       summary: "<".repeat(REQUEST_LIMITS.summary),
@@ -170,5 +200,24 @@ describe("requester notices", () => {
       note: null,
     });
     expect(JSON.stringify(withdrawn.blocks)).toContain("You withdrew *BSI-2026-0042*");
+  });
+});
+
+describe("a request's card in /bsi status", () => {
+  it("shows the last five moves with their notes whole, and says how many earlier ones there are", () => {
+    const statuses: RequestStatus[] = ["submitted", "under_review", "accepted", "in_progress", "completed"];
+    const history = Array.from({ length: 7 }, (_, index) => ({
+      at: `2026-02-0${index + 1}T10:00:00.000Z`,
+      actor: "U0TRIAGER",
+      from: index === 0 ? null : (statuses[(index - 1) % 5] ?? null),
+      to: statuses[index % 5] ?? "submitted",
+      note: `Note ${index + 1}: ${"a careful explanation of the step ".repeat(28)}`.trim(),
+    }));
+    const blocks = renderRequestCard(makeRequest({ history }), { withHistory: true });
+    const text = readableText({ blocks } as never);
+    expect(text).toContain("… and 2 earlier");
+    expect(text).not.toContain("Note 2:");
+    for (const entry of history.slice(2)) expect(text).toContain(entry.note);
+    expect(validateBlocks(blocks, 50)).toEqual([]);
   });
 });

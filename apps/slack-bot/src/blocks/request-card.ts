@@ -1,10 +1,16 @@
 import { countryName, isCountryCode, REQUEST_TYPE_LABELS, type Request } from "@bsi/domain";
-import { context } from "./elements.js";
+import { context, mrkdwnSections } from "./elements.js";
 import { formatDate, formatRequestStatus } from "./format.js";
 import { escapeAndTruncate, escapeMrkdwn } from "./mrkdwn.js";
 import type { KnownBlock } from "./types.js";
 
-/** A request as a short card: reference, status, summary, then type, Member State and date filed. */
+/** Moves shown with a request's history; earlier ones are counted. */
+const HISTORY_ON_CARD = 5;
+
+/**
+ * A request as a short card: reference, status, summary, then type, Member State and date filed;
+ * with `withHistory`, its last five moves with their notes whole.
+ */
 export function renderRequestCard(request: Request, options: { withHistory?: boolean } = {}): KnownBlock[] {
   const memberState = isCountryCode(request.memberState)
     ? countryName(request.memberState)
@@ -26,17 +32,17 @@ export function renderRequestCard(request: Request, options: { withHistory?: boo
       ].filter(Boolean),
     ),
   ];
-  if (options.withHistory && request.history && request.history.length > 0) {
-    const lines = request.history
-      .slice(-5)
-      .map((entry) => {
-        const day = entry.at.slice(0, 10);
-        const when = /^\d{4}-\d{2}-\d{2}$/.test(day) ? formatDate(day) : entry.at;
-        const note = entry.note ? ` — ${entry.note}` : "";
-        return `• ${when}: ${formatRequestStatus(entry.to)}${note}`;
-      })
-      .join("\n");
-    blocks.push({ type: "section", text: { type: "mrkdwn", text: escapeAndTruncate(lines, 3000) } });
+  const history = options.withHistory ? (request.history ?? []) : [];
+  if (history.length > 0) {
+    const lines = history.slice(-HISTORY_ON_CARD).map((entry) => {
+      const day = entry.at.slice(0, 10);
+      const when = /^\d{4}-\d{2}-\d{2}$/.test(day) ? formatDate(day) : entry.at;
+      const note = entry.note ? ` — ${entry.note}` : "";
+      return `• ${when}: ${formatRequestStatus(entry.to)}${note}`;
+    });
+    const earlier = history.length - HISTORY_ON_CARD;
+    if (earlier > 0) lines.unshift(`• … and ${earlier} earlier`);
+    blocks.push(...mrkdwnSections(escapeMrkdwn(lines.join("\n"))));
   }
   return blocks;
 }

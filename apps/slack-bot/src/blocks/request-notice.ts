@@ -1,5 +1,5 @@
 import { ALLOWED_TRANSITIONS, type Request, type RequestStatus } from "@bsi/domain";
-import { button, context } from "./elements.js";
+import { button, context, mrkdwnSections } from "./elements.js";
 import { formatRequestStatus } from "./format.js";
 import { ACTION_IDS, BLOCK_IDS } from "./ids.js";
 import { escapeAndTruncate, escapeMrkdwn } from "./mrkdwn.js";
@@ -92,13 +92,9 @@ export function renderMoveNotice(request: Request, move: Move): SlackMessage {
     },
   ];
   if (move.note) {
-    blocks.push({
-      type: "section",
-      text: {
-        type: "mrkdwn",
-        text: `${move.to === "declined" ? "*Reason*" : "*Note*"}: ${escapeAndTruncate(move.note, 2500)}`,
-      },
-    });
+    blocks.push(
+      ...mrkdwnSections(`${move.to === "declined" ? "*Reason*" : "*Note*"}: ${escapeMrkdwn(move.note)}`),
+    );
   }
   blocks.push(context([`\`/bsi status ${reference}\` shows its history.`]), ...withdrawActions(request));
   const note = move.note ? ` — ${move.note}` : "";

@@ -72,7 +72,8 @@ function historyLine(request: Request, entry: HistoryEntry, mentions: boolean): 
     entry.from === null
       ? `Filed (${formatRequestStatus(entry.to)})`
       : `${formatRequestStatus(entry.from)} → *${formatRequestStatus(entry.to)}*`;
-  const note = entry.note ? `: “${escapeAndTruncate(entry.note, 400)}”` : "";
+  // Whole: a note is at most 1,000 characters, and the history is split over sections as it grows.
+  const note = entry.note ? `: “${escapeMrkdwn(entry.note)}”` : "";
   return `• ${formatMoment(entry.at)} — ${what} by ${formatActor(request, entry.actor, { mentions })}${note}`;
 }
 

@@ -92,6 +92,38 @@ describe("npm run chat", () => {
     expect(output.match(/The next BSI event/g)).toBeNull();
   });
 
+  it("searches the words of text typed with punctuation, and heads the answer with them", async () => {
+    const maghreb = await catalogue.listEvents({ upcoming: true, q: "Tunis API", limit: 5 });
+    expect(maghreb.items.length).toBeGreaterThan(0);
+    const { output } = await chat([], { BSI_API_URL: api.url }, [
+      "events Tunis: API",
+      'practices "zzyzx"',
+      "exit",
+    ]);
+    expect(output).not.toContain("couldn't use that");
+    expect(output).toContain("Upcoming events matching “Tunis API”");
+    for (const event of maghreb.items) expect(output).toContain(event.title);
+    expect(output).toContain("No good practices found on “zzyzx”.");
+  });
+
+  it("says that `status` lists every requester's requests, since the terminal has no Slack user", async () => {
+    const requests = await api.clientWith(["requests:write"]);
+    const filed = await requests.createRequest({
+      type: "information",
+      memberState: "JO",
+      summary: "Briefing on border community engagement",
+      requester: { name: "Bob Martin", slackUserId: "U0BOB", slackTeamId: "T0FAKETEAM" },
+      source: "api",
+    });
+    const { output } = await chat(["status"], {
+      BSI_API_URL: api.url,
+      BSI_API_TOKEN: await api.createKey(["requests:read"]),
+    });
+    expect(output).toContain(filed.reference);
+    expect(output).toContain("Every request filed, latest first:");
+    expect(output).not.toContain("Your requests");
+  });
+
   it("starts its own API on an in-memory catalogue when none answers at BSI_API_URL", async () => {
     const { code, output, errors } = await chat(["events"], { BSI_API_URL: await unusedLoopbackUrl() });
     expect(code).toBe(0);

@@ -94,6 +94,24 @@ describe("/bsi next and /bsi events", () => {
     expect(readableText(reply)).toContain("No upcoming events match “zzyzx-qqq”");
   });
 
+  it("searches the words of text with punctuation or search syntax, instead of showing the API's refusal", async () => {
+    for (const [typed, words] of [
+      ["events (dakar", "dakar"],
+      ["events Tunis: API", "Tunis API"],
+      ["events NEAR Dakar", "Dakar"],
+      ['events "border"', "border"],
+    ] as const) {
+      const expected = await catalogue.listEvents({ upcoming: true, q: words, limit: 5 });
+      expect(expected.items.length).toBeGreaterThan(0);
+      const text = readableText((await runCommand(typed)).reply);
+      expect(text, typed).not.toContain("couldn't use that");
+      expect(text, typed).toContain(`Upcoming events matching “${words}”`);
+      for (const event of expected.items) expect(text, typed).toContain(event.title);
+    }
+    const quoted = readableText((await runCommand('events "zzyzx"')).reply);
+    expect(quoted).toContain("No upcoming events match “zzyzx”");
+  });
+
   it("reads words no event contains as a question: /bsi events outside the Sahel", async () => {
     const { reply } = await runCommand("events outside the Sahel");
     const text = readableText(reply);
@@ -178,6 +196,16 @@ describe("/bsi practices", () => {
     const text = readableText(reply.body);
     expect(text).toContain("Good practices on Cross-border cooperation");
     for (const practice of expected.items) expect(text).toContain(practice.title.replace(/&/g, "&amp;"));
+  });
+
+  it("reads a quoted topic as its words: a theme, or a search headed with the words as typed", async () => {
+    const expected = await catalogue.listPractices({ theme: "api-pnr", limit: 5 });
+    const theme = readableText((await runCommand('practices "PNR"')).reply);
+    expect(theme).toContain("Good practices on API and PNR");
+    for (const practice of expected.items) expect(theme).toContain(practice.title.replace(/&/g, "&amp;"));
+    const searched = readableText((await runCommand('practices "zzyzx (qqq"')).reply);
+    expect(searched).not.toContain("couldn't use that");
+    expect(searched).toContain("No good practices found on “zzyzx qqq”");
   });
 
   it("reads a topic as a theme when it names one (a synonym, any case)", async () => {

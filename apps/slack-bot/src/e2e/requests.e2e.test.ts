@@ -12,6 +12,7 @@ import {
   TRIAGE_CHANNEL,
   TRIAGER,
 } from "../test/harness.js";
+import { captureLogs } from "../test/logs.js";
 import { findButton, readableText } from "../test/messages.js";
 import {
   directMessagesTo,
@@ -95,15 +96,24 @@ describe("filing a request from Slack, end to end", () => {
     expect((await countries("Sénég"))[0]?.value).toBe("SN");
     expect((await countries("allemagne")).map((option) => option.value)).toContain("DE");
     expect((await countries("e")).length).toBeLessThanOrEqual(100);
-    const events = await harness.driver.blockSuggestion({
-      user: "U0ALICE",
-      actionId: ACTION_IDS.relatedEvent,
-      blockId: FORM_BLOCK_IDS.relatedEvent,
-      value: "",
-      view: harness.slack.modals.get(viewId) ?? {},
-    });
+    const events = async (typed: string) => {
+      const answer = await harness.driver.blockSuggestion({
+        user: "U0ALICE",
+        actionId: ACTION_IDS.relatedEvent,
+        blockId: FORM_BLOCK_IDS.relatedEvent,
+        value: typed,
+        view: harness.slack.modals.get(viewId) ?? {},
+      });
+      return (JSON.parse(answer.body) as { options: { value: string }[] }).options.map(
+        (option) => option.value,
+      );
+    };
     const upcoming = await operator.listEvents({ upcoming: true, limit: 1 });
-    expect(JSON.parse(events.body).options[0]?.value).toBe(upcoming.items[0]?.id);
+    expect((await events(""))[0]).toBe(upcoming.items[0]?.id);
+    // Punctuation typed in the search is not search syntax: the words still find the event.
+    const maghreb = await operator.listEvents({ upcoming: true, q: "Tunis API", limit: 5 });
+    expect(maghreb.items.length).toBeGreaterThan(0);
+    expect(await events("Tunis: (API")).toEqual(maghreb.items.map((event) => event.id));
 
     const reference = await submitAndExpectFiled(harness, "U0ALICE", viewId, validEntries(summary));
     const stored = await operator.getRequest(reference);
@@ -269,7 +279,10 @@ describe("submitting the form", () => {
       expect(down.answer?.response_action).toBe("errors");
       const message = ((down.answer?.errors ?? {}) as Record<string, string>)[FORM_BLOCK_IDS.type];
       expect(message).toContain("Nothing you typed is lost");
-      expect(message).toContain("press Submit again");
+      // Submitting again files once only because the key is made from the form as it is.
+      expect(message).toContain(
+        "press Submit again in a moment — if you leave the form as it is, it won't be filed twice",
+      );
       // Still open, unchanged: what the user typed stays in Slack's form.
       expect(JSON.stringify(harness.slack.modals.get(viewId))).toBe(modal);
     } finally {
@@ -294,7 +307,7 @@ describe("submitting the form", () => {
     }
     expect(slow.response.elapsedMs).toBeLessThan(3000);
     expect(slow.answer?.response_action).toBe("errors");
-    expect(JSON.stringify(slow.answer)).toContain("it won't be filed twice");
+    expect(JSON.stringify(slow.answer)).toContain("if you leave the form as it is, it won't be filed twice");
     // The API got the first attempt and files it once the delay is over: nothing is lost…
     await eventually(async () => expect(await requestsWithSummary(summary)).toHaveLength(1), 6000);
     const [filed] = await requestsWithSummary(summary);
@@ -453,5 +466,75 @@ describe("opening the form", () => {
     const viewId = String((opened.response.view as { id: string }).id);
     const update = await harness.slack.waitFor("views.update", (call) => call.params.view_id === viewId);
     expect(update.at - opened.at).toBeGreaterThanOrEqual(1400);
+  });
+});
+
+describe("when the API refuses the bot's key", () => {
+  it("says BSI Desk is misconfigured when the key is revoked (401), and logs it for an operator", async () => {
+    const key = await api.createKey(BOT_SCOPES);
+    const logs = captureLogs();
+    const revoked = await startBotHarness({
+      apiUrl: api.url,
+      logger: logs.logger,
+      env: { BSI_API_TOKEN: key, SLACK_TRIAGE_CHANNEL: TRIAGE_CHANNEL },
+    });
+    try {
+      const { viewId } = await openFormByCommand(revoked, "U0ALICE");
+      await api.revokeKey(key);
+      const misconfigured = "BSI Desk is misconfigured (its API key is missing, not valid or revoked)";
+
+      const filing = await revoked.driver.viewSubmission({
+        user: "U0ALICE",
+        viewId,
+        entries: validEntries("Filed with a revoked key"),
+      });
+      const formErrors = JSON.stringify(filing.answer?.errors);
+      expect(formErrors).toContain(misconfigured);
+      expect(formErrors).toContain("please tell a BSI Desk operator");
+      expect(formErrors).not.toContain("scope");
+
+      const { responseUrl } = await revoked.driver.blockAction({
+        user: TRIAGER,
+        actionId: moveActionId("under_review"),
+        blockId: "triage_actions",
+        value: JSON.stringify({ reference: "BSI-2026-0001", to: "under_review" }),
+        container: {
+          type: "message",
+          channel: TRIAGE_CHANNEL,
+          messageTs: "1700000000.000900",
+          isEphemeral: false,
+        },
+      });
+      const moveReply = await revoked.slack.waitForResponse((post) => (responseUrl ?? "").endsWith(post.id));
+      expect(readableText(moveReply.body)).toContain(`${misconfigured}, so BSI-2026-0001 was not changed`);
+
+      await revoked.driver.appHomeOpened("U0ALICE");
+      const home = await revoked.slack.waitFor("views.publish", (call) => call.params.user_id === "U0ALICE");
+      const homeText = readableText(home.params.view as Record<string, unknown>);
+      expect(homeText).toContain(`Your requests can't be shown: ${misconfigured}`);
+      expect(homeText).not.toContain("scope");
+
+      expect(logs.messages("error")).toContainEqual(expect.stringContaining("the API refuses BSI_API_TOKEN"));
+    } finally {
+      await revoked.close();
+    }
+  });
+
+  it("names the missing scope when the key lacks it (403)", async () => {
+    const readOnly = await startBotHarness({
+      apiUrl: api.url,
+      env: { BSI_API_TOKEN: await api.createKey(["requests:read"]), SLACK_TRIAGE_CHANNEL: TRIAGE_CHANNEL },
+    });
+    try {
+      const { viewId } = await openFormByCommand(readOnly, "U0ALICE");
+      const filing = await readOnly.driver.viewSubmission({
+        user: "U0ALICE",
+        viewId,
+        entries: validEntries("Filed with a read-only key"),
+      });
+      expect(JSON.stringify(filing.answer?.errors)).toContain("its API key lacks the requests:write scope");
+    } finally {
+      await readOnly.close();
+    }
   });
 });

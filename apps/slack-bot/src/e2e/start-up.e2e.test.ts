@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runBotFromEnvironment } from "../app.js";
 import { FakeSlack } from "../test/fake-slack.js";
-import { SIGNING_SECRET, startTestApi, type TestApi } from "../test/harness.js";
+import {
+  SIGNING_SECRET,
+  startBotHarness,
+  startTestApi,
+  type TestApi,
+  TRIAGE_CHANNEL,
+} from "../test/harness.js";
+import { captureLogs } from "../test/logs.js";
 import { readableText } from "../test/messages.js";
 
 let api: TestApi;
@@ -86,6 +93,25 @@ describe("starting the bot", () => {
     } finally {
       await outcome.bot.stop();
     }
+  });
+});
+
+describe("start-up warnings", () => {
+  it("warns when SLACK_TRIAGERS is empty, since nobody could move a request, and not when it lists someone", async () => {
+    const messages: string[][] = [];
+    for (const triagers of ["", "U0TRIAGER"]) {
+      const logs = captureLogs();
+      const harness = await startBotHarness({
+        apiUrl: api.url,
+        slack,
+        logger: logs.logger,
+        env: { SLACK_TRIAGE_CHANNEL: TRIAGE_CHANNEL, SLACK_TRIAGERS: triagers },
+      });
+      await harness.close();
+      messages.push(logs.messages("warn"));
+    }
+    expect(messages[0]).toContainEqual(expect.stringContaining("SLACK_TRIAGERS is empty"));
+    expect(messages[1]).toEqual([]);
   });
 });
 

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { getTheme, isThemeCode } from "@bsi/domain";
 import type { webApi } from "@slack/bolt";
-import { apiStatus } from "../answers/failures.js";
+import { apiStatus, logRefusedKey } from "../answers/failures.js";
 import { canSeeRequest } from "../answers/viewer.js";
 import {
   buildHomeView,
@@ -48,7 +48,11 @@ async function load<T>(
 
 /** Loads the parts of a user's Home in parallel; a part that fails says so on its own. */
 export async function loadHome(deps: BotDeps, userId: string, theme: string | undefined): Promise<HomeInput> {
-  const unavailable = (): Loaded<never> => ({ state: "unavailable" });
+  const unavailable = (error: unknown): Loaded<never> => {
+    if (apiStatus(error) !== 401) return { state: "unavailable" };
+    logRefusedKey(deps.logger, error);
+    return { state: "misconfigured" };
+  };
   const viewer = viewerFor(deps, userId);
   const [events, practices, requests] = await Promise.all([
     load(deps.api.listEvents({ upcoming: true, limit: HOME_EVENTS + 1 }), unavailable),
@@ -59,7 +63,9 @@ export async function loadHome(deps: BotDeps, userId: string, theme: string | un
       const status = apiStatus(error);
       // The requests routes may not be deployed yet: a 404 means "not yet", not "broken".
       if (status === 404) return { state: "not_ready" };
-      if (status === 401 || status === 403) return { state: "not_allowed" };
+      logRefusedKey(deps.logger, error, "requests:read");
+      if (status === 401) return { state: "misconfigured" };
+      if (status === 403) return { state: "not_allowed" };
       return { state: "unavailable" };
     }),
   ]);

@@ -1,5 +1,5 @@
 import { ApiError } from "@bsi/client";
-import { apiStatus, isUnavailable } from "../answers/failures.js";
+import { apiStatus, isUnavailable, MISCONFIGURED_TEXT } from "../answers/failures.js";
 import { formatRequestStatus } from "../blocks/format.js";
 
 /**
@@ -17,7 +17,10 @@ export function describeMoveFailure(error: unknown, reference: string, current?:
       : `${reference} changed meanwhile, so that move no longer applies; nothing was changed.`;
   }
   if (status === 404) return `No request ${reference} was found.`;
-  if (status === 401 || status === 403) {
+  if (status === 401) {
+    return `${MISCONFIGURED_TEXT}, so ${reference} was not changed — please tell a BSI Desk operator.`;
+  }
+  if (status === 403) {
     return `BSI Desk isn't allowed to move requests (its API key lacks the requests:manage scope), so ${reference} was not changed — please tell the BSI Desk administrators.`;
   }
   if (status === 422 || status === 400) {

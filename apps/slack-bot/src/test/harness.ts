@@ -2,12 +2,12 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { type AddressInfo, createServer as createNetServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { ApiConfigSchema, createApiKey, type RunningServer, startServer } from "@bsi/api";
+import { ApiConfigSchema, createApiKey, type RunningServer, revokeApiKey, startServer } from "@bsi/api";
 import { type BsiClient, createClient } from "@bsi/client";
 import type { Scope } from "@bsi/domain";
 import { type RunningBot, startBot } from "../app.js";
 import { loadConfig } from "../config.js";
-import { createLogger } from "../logger.js";
+import { createLogger, type Logger } from "../logger.js";
 import { FakeSlack } from "./fake-slack.js";
 import { SlackDriver } from "./slack-driver.js";
 
@@ -34,6 +34,8 @@ export interface TestApi {
   clientWith(scopes: Scope[]): Promise<BsiClient>;
   /** A new API key with the given scopes (its secret). */
   createKey(scopes: Scope[]): Promise<string>;
+  /** Revokes a key made by `createKey`, as an operator would with the CLI. */
+  revokeKey(secret: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -41,7 +43,14 @@ export interface TestApi {
  * With `webhooks`, the API's dispatcher runs and polls and retries quickly (deliveries within
  * tens of milliseconds, retries from 100 ms), so tests see webhooks as soon as a user would.
  */
-export async function startTestApi(options: { now?: () => Date; webhooks?: boolean } = {}): Promise<TestApi> {
+export async function startTestApi(
+  options: {
+    now?: () => Date;
+    webhooks?: boolean;
+    /** WEBHOOK_DISABLE_AFTER_MS: how long a webhook may fail before the API disables it (default a day). */
+    webhookDisableAfterMs?: number;
+  } = {},
+): Promise<TestApi> {
   const directory = mkdtempSync(join(tmpdir(), "bsi-bot-e2e-"));
   const server = await startServer(
     ApiConfigSchema.parse({
@@ -56,20 +65,29 @@ export async function startTestApi(options: { now?: () => Date; webhooks?: boole
       WEBHOOK_RETRY_BASE_MS: "100",
       WEBHOOK_RETRY_MAX_MS: "500",
       WEBHOOK_TIMEOUT_MS: "5000",
+      ...(options.webhookDisableAfterMs
+        ? { WEBHOOK_DISABLE_AFTER_MS: String(options.webhookDisableAfterMs) }
+        : {}),
     }),
     options.now ? { now: options.now } : {},
   );
+  const keyIds = new Map<string, string>();
   const createKey = async (scopes: Scope[]) => {
-    const { secret } = await createApiKey(server.runtime.handle.db, {
+    const { key, secret } = await createApiKey(server.runtime.handle.db, {
       name: `test-${scopes.join("-")}`,
       scopes,
     });
+    keyIds.set(secret, key.id);
     return secret;
   };
   return {
     url: server.url,
     server,
     createKey,
+    async revokeKey(secret) {
+      const id = keyIds.get(secret);
+      if (!id || !(await revokeApiKey(server.runtime.handle.db, id))) throw new Error("no such key");
+    },
     async clientWith(scopes) {
       return createClient({ baseUrl: server.url, token: await createKey(scopes) });
     },
@@ -101,6 +119,8 @@ export async function startBotHarness(options: {
   slack?: FakeSlack;
   /** The port to listen on with `webhooks` (a restarted bot keeps its address). */
   port?: number;
+  /** Where the bot logs (default: nowhere, or stderr at BOT_TEST_LOG's level). */
+  logger?: Logger;
 }): Promise<BotHarness> {
   const slack = options.slack ?? (await new FakeSlack().start());
   const port = options.webhooks ? (options.port ?? (await freePort())) : 0;
@@ -119,7 +139,7 @@ export async function startBotHarness(options: {
   if (!loaded.ok) throw new Error(loaded.message);
   const bot = await startBot({
     config: loaded.config,
-    logger: createLogger(process.env.BOT_TEST_LOG ?? "silent"),
+    logger: options.logger ?? createLogger(process.env.BOT_TEST_LOG ?? "silent"),
     ...(options.now ? { now: options.now } : {}),
   });
   const driver = new SlackDriver({ botUrl: bot.url ?? "", signingSecret: SIGNING_SECRET, slack });

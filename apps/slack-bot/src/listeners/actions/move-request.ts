@@ -1,6 +1,6 @@
 import type { Request } from "@bsi/domain";
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from "@slack/bolt";
-import { apiStatus } from "../../answers/failures.js";
+import { apiStatus, logRefusedKey } from "../../answers/failures.js";
 import { renderNotice } from "../../blocks/answer.js";
 import { buildDeclineForm } from "../../blocks/request-form.js";
 import { renderMoveNotice } from "../../blocks/request-notice.js";
@@ -68,6 +68,7 @@ export function moveRequest(deps: BotDeps) {
     try {
       moved = await deps.api.transitionRequest(move.reference, { to: move.to, actor: user });
     } catch (error) {
+      logRefusedKey(deps.logger, error, "requests:manage");
       // Someone moved it first: show the card as the request now stands, and say where that is.
       const current =
         apiStatus(error) === 409

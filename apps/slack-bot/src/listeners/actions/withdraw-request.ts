@@ -1,6 +1,6 @@
 import type { Request } from "@bsi/domain";
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from "@slack/bolt";
-import { apiStatus } from "../../answers/failures.js";
+import { apiStatus, logRefusedKey } from "../../answers/failures.js";
 import { renderNotice } from "../../blocks/answer.js";
 import { decodeWithdrawValue, renderMoveNotice } from "../../blocks/request-notice.js";
 import { announceContextFor, type BotDeps } from "../../deps.js";
@@ -39,6 +39,7 @@ export function withdrawRequest(deps: BotDeps) {
     try {
       request = await deps.api.getRequest(value.reference);
     } catch (error) {
+      logRefusedKey(deps.logger, error, "requests:read");
       await reply(apiStatus(error) === 404 ? notFound : describeMoveFailure(error, value.reference));
       return;
     }
@@ -50,6 +51,7 @@ export function withdrawRequest(deps: BotDeps) {
     try {
       moved = await deps.api.transitionRequest(value.reference, { to: "withdrawn", actor: user });
     } catch (error) {
+      logRefusedKey(deps.logger, error, "requests:manage");
       const current =
         apiStatus(error) === 409
           ? await deps.api.getRequest(value.reference).catch(() => undefined)

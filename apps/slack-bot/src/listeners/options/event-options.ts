@@ -1,20 +1,22 @@
 import type { AllMiddlewareArgs, SlackOptionsMiddlewareArgs } from "@slack/bolt";
+import { toSearchWords } from "../../answers/search-words.js";
 import { eventOptions } from "../../blocks/request-options.js";
 import type { BotDeps } from "../../deps.js";
 
 /**
- * Options load for the form's related event: upcoming events matching what the user typed, from
- * the API. If the API cannot answer in time the list is empty (Slack shows "no results"); the
- * form still submits, and only a workshop participation request needs an event.
+ * Options load for the form's related event: upcoming events matching the words the user typed
+ * (their punctuation dropped: the API searches plain words), from the API. If the API cannot answer
+ * in time the list is empty (Slack shows "no results"); the form still submits, and only a workshop
+ * participation request needs an event.
  */
 export function loadEventOptions(deps: BotDeps) {
   return async ({
     ack,
     options,
   }: SlackOptionsMiddlewareArgs<"block_suggestion"> & AllMiddlewareArgs): Promise<void> => {
-    const typed = (typeof options.value === "string" ? options.value : "").trim().slice(0, 200);
+    const words = toSearchWords(typeof options.value === "string" ? options.value : "");
     try {
-      const page = await deps.api.listEvents({ upcoming: true, limit: 100, ...(typed ? { q: typed } : {}) });
+      const page = await deps.api.listEvents({ upcoming: true, limit: 100, ...(words ? { q: words } : {}) });
       await ack({ options: eventOptions(page.items) });
     } catch (error) {
       deps.logger.warn({ err: error }, "could not load upcoming events for the request form");

@@ -1,6 +1,6 @@
 import { REQUEST_LIMITS, type Request } from "@bsi/domain";
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from "@slack/bolt";
-import { apiStatus } from "../../answers/failures.js";
+import { apiStatus, logRefusedKey } from "../../answers/failures.js";
 import { ACTION_IDS, FORM_BLOCK_IDS } from "../../blocks/ids.js";
 import { decodeDeclineMetadata } from "../../blocks/request-form.js";
 import { renderMoveNotice } from "../../blocks/request-notice.js";
@@ -57,6 +57,7 @@ export function submitDecline(deps: BotDeps) {
         response_action: "errors",
         errors: { [noteBlock]: describeMoveFailure(error, target.reference) },
       });
+      logRefusedKey(deps.logger, error, "requests:manage");
       if (apiStatus(error) === 409) {
         // Show the card as the request now stands, so the triager sees who moved it first.
         const current = await deps.api.getRequest(target.reference).catch(() => undefined);

@@ -1,6 +1,6 @@
 import { ApiError } from "@bsi/client";
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from "@slack/bolt";
-import { apiStatus, isUnavailable } from "../../answers/failures.js";
+import { apiStatus, isUnavailable, logRefusedKey, MISCONFIGURED_TEXT } from "../../answers/failures.js";
 import { API_TIMEOUT_MS } from "../../api.js";
 import { FORM_BLOCK_IDS } from "../../blocks/ids.js";
 import { buildFiledView, decodeFormMetadata } from "../../blocks/request-form.js";
@@ -19,18 +19,20 @@ import { findTriageCard } from "../../requests/triage-cards.js";
 const REPLAY_SETTLE_MS = 1500;
 
 const KEPT = "Nothing you typed is lost:";
+/** The Idempotency-Key is the view and what the form says: only the same form is filed once. */
+const UNCHANGED_ONCE = "if you leave the form as it is, it won't be filed twice";
 
 /** The messages for a filing the API did not accept, under the inputs (the form stays open). */
 export function describeFilingFailure(error: unknown): FormErrors {
   const top = FORM_BLOCK_IDS.type;
   if (isUnavailable(error)) {
     return {
-      [top]: `BSI Desk couldn't reach its request desk just now. ${KEPT} press Submit again in a moment — it won't be filed twice.`,
+      [top]: `BSI Desk couldn't reach its request desk just now. ${KEPT} press Submit again in a moment — ${UNCHANGED_ONCE}.`,
     };
   }
   if (isKeyInProgress(error)) {
     return {
-      [top]: `Your request is still being filed. ${KEPT} press Submit again in a moment — it won't be filed twice.`,
+      [top]: `Your request is still being filed. ${KEPT} press Submit again in a moment — ${UNCHANGED_ONCE}.`,
     };
   }
   const status = apiStatus(error);
@@ -39,7 +41,12 @@ export function describeFilingFailure(error: unknown): FormErrors {
     if (Object.keys(errors).length > 0) return errors;
     return { [top]: `BSI Desk couldn't file this: ${error.problem.detail}` };
   }
-  if (status === 401 || status === 403) {
+  if (status === 401) {
+    return {
+      [top]: `${MISCONFIGURED_TEXT}. ${KEPT} please tell a BSI Desk operator, then press Submit again once it is fixed.`,
+    };
+  }
+  if (status === 403) {
     return {
       [top]: `BSI Desk isn't allowed to file requests (its API key lacks the requests:write scope). ${KEPT} please tell the BSI Desk administrators, then press Submit again.`,
     };
@@ -80,7 +87,8 @@ export function submitRequest(deps: BotDeps) {
       });
     } catch (error) {
       const status = apiStatus(error);
-      if (
+      if (status === 401 || status === 403) logRefusedKey(deps.logger, error, "requests:write");
+      else if (
         !isUnavailable(error) &&
         status !== 400 &&
         status !== 422 &&
