@@ -106,7 +106,7 @@ describe("writeAnswer: events", () => {
       }),
     ).toBe("Rien dans le catalogue ne mentionne « armes légères ». 1 atelier à venir :");
     expect(answer("seguridad marítima", { unmatchedWords: ["marítima"] })).toMatch(
-      /^Nada en el catálogo menciona «marítima»\.\n/,
+      /^No entendí esa pregunta\. Nada en el catálogo menciona «marítima»\.\n/,
     );
   });
 

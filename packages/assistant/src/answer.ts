@@ -71,7 +71,7 @@ export interface AnswerFacts {
   hasMore?: boolean;
   /** The event the question counted from (`filters.relativeTo`), when one was found. */
   anchor?: AnswerEvent | undefined;
-  /** The question's other words as typed, when they were looked for and no event contains them. */
+  /** The question's other words as typed (one phrase, or several), when no event contains them. */
   unmatchedWords?: readonly string[] | undefined;
 }
 
@@ -699,12 +699,13 @@ function unknownLead(query: AskQuery, facts: AnswerFacts): string {
       es: "No estoy seguro de entender la pregunta, pero estos elementos del catálogo contienen sus palabras:",
     }[language];
   }
-  const intro = facts.unmatchedWords?.length
-    ? unmatchedSentence(facts.unmatchedWords, language)
-    : {
-        en: "I did not understand that question.",
-        fr: "Je n'ai pas compris cette question.",
-        es: "No entendí esa pregunta.",
-      }[language];
-  return `${intro}\n${HELP_TEXT[language]}`;
+  const intro = {
+    en: "I did not understand that question.",
+    fr: "Je n'ai pas compris cette question.",
+    es: "No entendí esa pregunta.",
+  }[language];
+  const unmatched = facts.unmatchedWords?.length
+    ? ` ${unmatchedSentence(facts.unmatchedWords, language)}`
+    : "";
+  return `${intro}${unmatched}\n${HELP_TEXT[language]}`;
 }

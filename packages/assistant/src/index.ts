@@ -16,4 +16,4 @@ export {
 export { HELP_TEXT } from "./answer-words.js";
 export { type InterpretOptions, interpret } from "./interpret.js";
 export * from "./query.js";
-export { asTyped } from "./text.js";
+export { quoteTyped } from "./text.js";

@@ -50,14 +50,30 @@ export function fold(text: string): string {
 }
 
 /**
- * A folded word as the question typed it ("pequenas" → "pequeñas"), to quote it back; the folded
- * word itself when the question does not hold it as one word.
+ * Folded words as the question typed them, to quote them back: the stretch of the question from the
+ * first to the last ("small arms and light weapons", "armas pequeñas") when they lie close together,
+ * else each word as typed, joined by spaces (the folded word when the question does not hold it).
  */
-export function asTyped(question: string, folded: string): string {
-  for (const match of question.matchAll(WORD)) {
-    if (fold(match[0]) === folded) return match[0];
+export function quoteTyped(question: string, folded: readonly string[]): string {
+  const words = [...question.matchAll(WORD)];
+  const positions = folded.map((word) => words.findIndex((match) => fold(match[0]) === word));
+  const found = positions.filter((position) => position >= 0);
+  if (found.length === folded.length && found.length > 0) {
+    const first = Math.min(...found);
+    const last = Math.max(...found);
+    // A few small words between them ("and", "de") keep the stretch; more mean separate words.
+    if (last - first + 1 <= folded.length * 2) {
+      const start = words[first]!.index;
+      const end = words[last]!.index + words[last]![0].length;
+      return question.slice(start, end);
+    }
   }
-  return folded;
+  return folded
+    .map((word, index) => {
+      const position = positions[index]!;
+      return position >= 0 ? words[position]![0] : word;
+    })
+    .join(" ");
 }
 
 /** Splits a lexicon phrase into the same tokens a question would give. */

@@ -37,7 +37,7 @@ export const FUNCTION_WORDS = {
     certaines chaque peu beaucoup actuellement aujourd hui maintenant bientot interesse interessee
     besoin liste lister voir vois auriez aurait avoir pays gouvernement etat etats membre ministere
     agence personnel participants organiser tenir tient tiennent tiendra tiendront lieu deroule
-    deroulent`,
+    deroulent genre sorte type`,
   es: `el la los las lo un una unos unas de del al a en y o u e con sin por para entre antes despues
     desde hasta durante sobre hacia que cual cuales quien quienes cuando donde como cuanto cuantos
     cuantas es son sera seran esta estan estara estaran hay habra hubo fue fueron ser estar tiene
@@ -50,7 +50,7 @@ export const FUNCTION_WORDS = {
     otros otras mismo cada poco mucho muchos muchas actualmente hoy ahora pronto interesa
     interesado interesada lista listar ver veo haber pais paises gobierno estado estados miembro
     ministerio agencia personal participantes organizar celebrar celebra celebran realiza realizan
-    lugar`,
+    lugar celebrado celebrada celebrados celebradas viene vienen`,
 } as const;
 
 export type FunctionWordLanguage = keyof typeof FUNCTION_WORDS;
@@ -63,7 +63,10 @@ export const GENERIC_WORDS = `event events evenement evenements evento eventos a
   activites actividad actividades programme programmes program programs programa programas calendar
   calendrier calendario agenda bsi uncct unoct cted gctf un onu initiative initiatives border borders
   frontier frontiers frontiere frontieres frontera fronteras security securite seguridad management
-  gestion catalogue catalog catalogo question questions answer bot desk`;
+  gestion catalogue catalog catalogo question questions answer bot desk
+  guard guards garde gardes guardia guardias police policia policias policier policiers officials
+  official fonctionnaires funcionarios agents agentes practitioners praticiens profesionales
+  delegation delegations delegacion delegaciones`;
 
 /**
  * Words of the field that name no theme of the taxonomy ("maritime", "armas pequeñas"): they stay
@@ -77,7 +80,7 @@ export const TOPIC_WORDS = {
     explosives firearms`,
   fr: `maritime maritimes mer ports cotiere cotieres armes legeres petit petits calibre trafic
     trafics contrebande drogues migration migrations douane douanes cybersecurite aviation aeroport
-    aeroports jeunes enfants genre corruption extremisme violent radicalisation enlevements
+    aeroports jeunes enfants corruption extremisme violent radicalisation enlevements
     explosifs`,
   es: `maritima maritimas maritimo maritimos mar puerto puertos costera costeras armas pequenas
     ligeras trafico contrabando drogas migracion migraciones aduana aduanas ciberseguridad aviacion

@@ -1,4 +1,4 @@
-import { asTyped, interpret, writeAnswer } from "@bsi/assistant";
+import { interpret, quoteTyped, writeAnswer } from "@bsi/assistant";
 import { todayIn } from "@bsi/domain";
 import type { RouteHandler } from "@hono/zod-openapi";
 import type { Kysely } from "kysely";
@@ -73,7 +73,7 @@ export const ask: RouteHandler<typeof routes.ask, AppEnv> = async (c) => {
   const cities = await catalogueCities(deps.handle.db);
   const query = interpret(body.question, { now, timeZone, cities });
   const outcome = await runAskQuery(deps, query, { today, canReadRequests });
-  const unmatchedWords = outcome.unmatchedWords?.map((word) => asTyped(body.question, word));
+  const unmatchedWords = outcome.unmatchedWords && [quoteTyped(body.question, outcome.unmatchedWords)];
   const text = writeAnswer(query, { ...outcome, unmatchedWords }, { today });
   const answer = JSON.stringify({
     intent: query.intent,
