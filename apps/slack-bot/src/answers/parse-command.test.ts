@@ -50,6 +50,16 @@ describe("button values", () => {
     expect(decodeQuery(encodeQuery(query))).toEqual(query);
   });
 
+  it("keep the language of the answer a button came with", () => {
+    const query = {
+      kind: "ask" as const,
+      question: "ateliers au Sahel ?",
+      offset: 6,
+      language: "fr" as const,
+    };
+    expect(decodeQuery(encodeQuery(query))).toEqual(query);
+  });
+
   it.each([
     "",
     "not json",
@@ -57,6 +67,8 @@ describe("button values", () => {
     '{"kind":"drop tables"}',
     '{"kind":"ask"}',
     '{"kind":"ask","question":"x","offset":-1}',
+    '{"kind":"ask","question":"x","language":"de"}',
+    '{"kind":"ask","question":"x","language":["fr"]}',
     `{"kind":"events","words":"${"x".repeat(600)}"}`,
   ])("read %j as nothing rather than throwing", (value) => {
     expect(decodeQuery(value)).toBeUndefined();

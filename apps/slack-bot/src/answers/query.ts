@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { LanguageSchema } from "../blocks/words.js";
 
 /**
  * What a reply answers, in a form that fits in a button value (2,000 characters): "Show more" and
@@ -11,6 +12,8 @@ export const DeskQuerySchema = z.discriminatedUnion("kind", [
     /** The moment the question was first asked, so "next week" means the same on every page. */
     now: z.string().max(40).optional(),
     offset: z.number().int().min(0).max(10_000).optional(),
+    /** The answer's language, for what a click adds outside the re-run answer ("More results are below"). */
+    language: LanguageSchema.optional(),
   }),
   z.object({
     kind: z.literal("events"),

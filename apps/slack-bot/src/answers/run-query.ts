@@ -7,6 +7,7 @@ import { ACTION_IDS } from "../blocks/ids.js";
 import { renderPracticeCard } from "../blocks/practice-card.js";
 import { renderRequestCard } from "../blocks/request-card.js";
 import type { KnownBlock, SlackMessage } from "../blocks/types.js";
+import { languageOf, WORDS } from "../blocks/words.js";
 import { apiStatus, describeFailure, isUnexpected } from "./failures.js";
 import { type DeskQuery, encodeQuery } from "./query.js";
 import { toSearchWords } from "./search-words.js";
@@ -83,9 +84,6 @@ function nowOf(context: QueryContext): string {
   return (context.now ?? (() => new Date()))().toISOString();
 }
 
-const PRIVATE_REQUESTS_NOTICE =
-  "Requests are private: ask me in a direct message, or use `/bsi status` (only you see its answer).";
-
 async function answerQuestion(query: AskDeskQuery, context: QueryContext): Promise<SlackMessage> {
   const now = query.now ?? nowOf(context);
   const answer = await context.api.ask({ question: query.question, now });
@@ -94,7 +92,8 @@ async function answerQuestion(query: AskDeskQuery, context: QueryContext): Promi
   const filters = answer.query.filters as { reference?: unknown } | undefined;
   const isPrivate = Boolean(context.viewer.slackUserId) || context.viewer.seesAllRequests;
   if (answer.intent === "request_status" && filters?.reference === null) {
-    return isPrivate ? showRequestStatus({ kind: "status" }, context) : renderNotice(PRIVATE_REQUESTS_NOTICE);
+    if (isPrivate) return showRequestStatus({ kind: "status" }, context);
+    return renderNotice(WORDS[languageOf(answer.language)].requestsArePrivate);
   }
   return renderQuestionAnswer({ ...query, now }, answer, context);
 }
@@ -105,6 +104,9 @@ function renderQuestionAnswer(
   context: QueryContext,
 ): SlackMessage {
   const { now } = query;
+  // The lead is in the question's language: the cards and the lines around them follow it.
+  const language = languageOf(answer.language);
+  const words = WORDS[language];
   const visibleRequests = answer.requests.filter((request) => canSeeRequest(context.viewer, request));
   const hiddenRequest = answer.requests.find((request) => !canSeeRequest(context.viewer, request));
   // The API's lead describes the request it found; when this viewer may not see it, say only what
@@ -112,20 +114,21 @@ function renderQuestionAnswer(
   const lead = !hiddenRequest
     ? answer.text
     : context.viewer.slackUserId
-      ? `No request ${hiddenRequest.reference} was found among the requests you can see.`
-      : PRIVATE_REQUESTS_NOTICE;
+      ? words.requestNotFound(hiddenRequest.reference)
+      : words.requestsArePrivate;
   const units: KnownBlock[][] = [
-    ...answer.events.map((event) => renderEventCard(event, { apiUrl: context.apiUrl })),
-    ...answer.practices.map((practice) => renderPracticeCard(practice)),
+    ...answer.events.map((event) => renderEventCard(event, { apiUrl: context.apiUrl, language })),
+    ...answer.practices.map((practice) => renderPracticeCard(practice, { language })),
     ...visibleRequests.map((request) => renderRequestCard(request, { withHistory: true })),
   ];
-  if (answer.fallback) units.push([contextBlock(["Try `/bsi help` for what BSI Desk can answer."])]);
-  const firstPage = { ...query, now, offset: 0 };
+  if (answer.fallback) units.push([contextBlock([words.tryHelp])]);
+  const firstPage = { ...query, now, offset: 0, language };
   return renderAnswer({
     lead,
     units,
+    language,
     offset: query.offset ?? 0,
-    more: { kind: "offset", value: (offset) => encodeQuery({ ...query, now, offset }) },
+    more: { kind: "offset", value: (offset) => encodeQuery({ ...query, now, offset, language }) },
     ...shareOf(firstPage, context),
   }).message;
 }

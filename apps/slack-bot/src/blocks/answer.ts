@@ -3,6 +3,7 @@ import { ACTION_IDS, BLOCK_IDS } from "./ids.js";
 import { SLACK_LIMITS } from "./limits.js";
 import { escapeAndTruncate, escapeMrkdwn } from "./mrkdwn.js";
 import type { KnownBlock, SlackMessage } from "./types.js";
+import { type Language, WORDS } from "./words.js";
 
 /** Cards shown at once; more come behind a "Show more" button. */
 export const CARDS_PER_PAGE = 6;
@@ -32,6 +33,8 @@ export interface AnswerInput {
   sharedBy?: string;
   /** Shown when there are no cards at all. */
   empty?: string;
+  /** The lead's language, for the buttons and lines the answer adds around it (default English). */
+  language?: Language;
 }
 
 export interface RenderedAnswer {
@@ -47,15 +50,16 @@ export interface RenderedAnswer {
 export function renderAnswer(input: AnswerInput): RenderedAnswer {
   const offset = Math.max(0, input.offset ?? 0);
   const pageSize = input.pageSize ?? CARDS_PER_PAGE;
+  const words = WORDS[input.language ?? "en"];
   const top: KnownBlock[] = [];
   if (input.heading) top.push(header(input.heading));
   if (input.lead && offset === 0) top.push(...mrkdwnSections(escapeMrkdwn(input.lead)));
-  if (offset > 0) top.push(context([`Continued — from result ${offset + 1}`]));
+  if (offset > 0) top.push(context([words.continuedFrom(offset + 1)]));
 
   const bottom: KnownBlock[] = [];
-  if (input.echo) bottom.push(context([`You asked: “${escapeAndTruncate(input.echo, 1000)}”`]));
+  if (input.echo) bottom.push(context([words.youAsked(escapeAndTruncate(input.echo, 1000))]));
   if (input.sharedBy && SLACK_USER_ID.test(input.sharedBy)) {
-    bottom.push(context([`Shared by <@${input.sharedBy}>`]));
+    bottom.push(context([words.sharedBy(`<@${input.sharedBy}>`)]));
   }
   const reserveForActions = 1;
   let budget = SLACK_LIMITS.blocksPerMessage - bottom.length - reserveForActions;
@@ -87,16 +91,16 @@ export function renderAnswer(input: AnswerInput): RenderedAnswer {
   else if (input.more?.kind === "offset" && nextOffset !== undefined)
     moreValue = input.more.value(nextOffset);
   if (moreValue !== undefined && moreValue.length <= SLACK_LIMITS.buttonValue) {
-    buttons.push(button({ text: "Show more", actionId: ACTION_IDS.showMore, value: moreValue }));
+    buttons.push(button({ text: words.showMore, actionId: ACTION_IDS.showMore, value: moreValue }));
   }
   if (input.share !== undefined && input.share.length <= SLACK_LIMITS.buttonValue) {
-    buttons.push(button({ text: "Share in channel", actionId: ACTION_IDS.share, value: input.share }));
+    buttons.push(button({ text: words.shareInChannel, actionId: ACTION_IDS.share, value: input.share }));
   }
   if (buttons.length > 0)
     blocks.push({ type: "actions", block_id: BLOCK_IDS.answerActions, elements: buttons });
 
   const base = input.lead ?? input.heading ?? input.empty ?? "BSI Desk";
-  const summary = offset > 0 ? `More results — ${base}` : base;
+  const summary = offset > 0 ? words.moreResults(base) : base;
   return {
     message: { text: escapeAndTruncate(summary, SLACK_LIMITS.sectionText), blocks },
     nextOffset,

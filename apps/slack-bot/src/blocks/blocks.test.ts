@@ -15,8 +15,25 @@ function allText(blocks: readonly KnownBlock[]): string {
   return JSON.stringify(blocks);
 }
 
+function sectionText(block: KnownBlock | undefined): string {
+  return block?.type === "section" ? (block.text?.text ?? "") : "";
+}
+
+function contextTexts(block: KnownBlock | undefined): string[] {
+  if (block?.type !== "context") return [];
+  return block.elements.map((element) => ("text" in element ? element.text : ""));
+}
+
+function buttonTexts(blocks: readonly KnownBlock[]): string[] {
+  return blocks.flatMap((block) =>
+    block.type === "actions"
+      ? block.elements.map((element) => (element.type === "button" ? element.text.text : ""))
+      : [],
+  );
+}
+
 describe("event card", () => {
-  it("shows title, kind, dates with weekdays, place, themes, registration and a calendar link", () => {
+  it("shows title, kind, dates with weekdays, place, organizers, themes, registration and a calendar link", () => {
     expect(renderEventCard(makeEvent(), { apiUrl })).toMatchSnapshot();
   });
 
@@ -51,11 +68,97 @@ describe("event card", () => {
   it("says when an event is cancelled", () => {
     expect(allText(renderEventCard(makeEvent({ status: "cancelled" }), { apiUrl }))).toContain("*Cancelled*");
   });
+
+  it("names at most three organizers in a short line and says how many more there are", () => {
+    const organizers = Array.from({ length: 20 }, (_, index) => `Organizer ${index} ${"y".repeat(100)}`);
+    const [section] = renderEventCard(makeEvent({ organizers }), { apiUrl });
+    const line = sectionText(section)
+      .split("\n")
+      .find((text) => text.startsWith("Organised by "));
+    expect(line).toMatch(/^Organised by Organizer 0 y+, Organizer 1 y+, Organizer 2[ y]*… and 17 more$/);
+    expect(line?.length).toBeLessThanOrEqual(300);
+    expect(sectionText(renderEventCard(makeEvent({ organizers: [] }), { apiUrl })[0])).not.toContain(
+      "Organised by",
+    );
+  });
+});
+
+describe("event card in the answer's language", () => {
+  it("writes a French card: kind, dates, place, organizers, button, sample mark, themes and registration", () => {
+    const event = makeEvent({
+      kind: "workshop",
+      startsOn: "2026-12-19",
+      endsOn: "2026-12-20",
+      city: "Niamey",
+      country: "NE",
+      organizers: ["UNOCT/UNCCT", "GCTF"],
+      themes: ["community-engagement", "cross-border-cooperation"],
+      registration: { status: "open", deadline: "2026-12-09" },
+      sample: true,
+    });
+    const blocks = renderEventCard(event, { apiUrl, language: "fr" });
+    expect(sectionText(blocks[0])).toBe(
+      [
+        "*Regional workshop on API and PNR*",
+        "Atelier · samedi 19 – dimanche 20 décembre 2026",
+        "Niamey, Niger",
+        "Organisé par UNOCT/UNCCT, GCTF",
+        "Practitioners from West Africa compare how they use advance passenger information.",
+      ].join("\n"),
+    );
+    expect(blocks[0]).toMatchObject({ accessory: { text: { text: "Ajouter au calendrier" } } });
+    expect(contextTexts(blocks[1])).toEqual([
+      "*Exemple* — données d'illustration, pas un enregistrement réel de la BSI",
+      "Thèmes : Engagement communautaire, Coopération transfrontalière",
+      "Inscriptions ouvertes jusqu'au mercredi 9 décembre 2026",
+    ]);
+  });
+
+  it("writes a Spanish card, agreeing with a feminine kind and shortening a long list of organizers", () => {
+    const event = makeEvent({
+      kind: "conference",
+      status: "postponed",
+      startsOn: "2026-09-28",
+      endsOn: "2026-10-02",
+      city: "Madrid",
+      country: "ES",
+      online: true,
+      organizers: ["UNCCT", "GCTF", "INTERPOL", "IOM", "OSCE"],
+      themes: ["biometrics"],
+      registration: { status: "closed", deadline: null },
+    });
+    const blocks = renderEventCard(event, { apiUrl, language: "es" });
+    expect(sectionText(blocks[0])).toBe(
+      [
+        "*Regional workshop on API and PNR* — *Aplazada*",
+        "Conferencia · lunes, 28 de septiembre – viernes, 2 de octubre de 2026",
+        "Madrid, España y en línea",
+        "Organizada por UNCCT, GCTF, INTERPOL y 2 más",
+        "Practitioners from West Africa compare how they use advance passenger information.",
+      ].join("\n"),
+    );
+    expect(blocks[0]).toMatchObject({ accessory: { text: { text: "Añadir al calendario" } } });
+    expect(contextTexts(blocks[1])).toEqual(["Temas: Biometría", "Inscripción cerrada"]);
+  });
 });
 
 describe("practice card", () => {
   it("shows title, summary, themes and references", () => {
     expect(renderPracticeCard(makePractice({ sample: true }))).toMatchSnapshot();
+  });
+
+  it("writes its sample mark, themes and references in French and Spanish", () => {
+    const practice = makePractice({ sample: true, references: ["A", "B", "C", "D", "E"] });
+    expect(contextTexts(renderPracticeCard(practice, { language: "fr" })[1])).toEqual([
+      "*Exemple* — données d'illustration, pas un enregistrement réel de la BSI",
+      "Thèmes : Coopération transfrontalière",
+      "Références : A; B; C et 2 autres",
+    ]);
+    expect(contextTexts(renderPracticeCard(practice, { language: "es" })[1])).toEqual([
+      "*Ejemplo* — datos ilustrativos, no un registro real de la BSI",
+      "Temas: Cooperación transfronteriza",
+      "Referencias: A; B; C y 2 más",
+    ]);
   });
 });
 
@@ -110,6 +213,30 @@ describe("answers", () => {
     const shared = renderAnswer({ lead: "x", units: [], sharedBy: "U0ALICE" }).message;
     expect(allText(shared.blocks)).not.toContain(ACTION_IDS.share);
     expect(allText(shared.blocks)).toContain("Shared by <@U0ALICE>");
+  });
+
+  it("labels its buttons and the lines around the cards in the answer's language", () => {
+    const french = renderAnswer({
+      lead: "Voici les ateliers.",
+      units: manyEvents,
+      offset: 6,
+      language: "fr",
+      more: { kind: "offset", value: String },
+      share: "{}",
+      sharedBy: "U0ALICE",
+    }).message;
+    expect(buttonTexts(french.blocks)).toEqual(["Voir plus", "Partager dans le canal"]);
+    expect(allText(french.blocks)).toContain("Suite — à partir du résultat 7");
+    expect(allText(french.blocks)).toContain("Partagé par <@U0ALICE>");
+    expect(french.text).toBe("Autres résultats — Voici les ateliers.");
+    const spanish = renderAnswer({
+      lead: "x",
+      units: manyEvents,
+      language: "es",
+      more: { kind: "offset", value: String },
+      share: "{}",
+    }).message;
+    expect(buttonTexts(spanish.blocks)).toEqual(["Ver más", "Compartir en el canal"]);
   });
 
   it("never credits something that is not a user id", () => {

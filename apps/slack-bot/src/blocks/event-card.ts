@@ -5,29 +5,58 @@ import { ACTION_IDS } from "./ids.js";
 import { SLACK_LIMITS } from "./limits.js";
 import { escapeAndTruncate, escapeMrkdwn } from "./mrkdwn.js";
 import type { KnownBlock, SectionBlock } from "./types.js";
+import { genderOf, type Language, WORDS } from "./words.js";
 
 const SUMMARY_ON_CARD = 300;
+/**
+ * A card is read at a glance: an event may name 20 organizers of 120 characters each, so the card
+ * names the first three ("and N more") in at most 300 characters; the full list is in the .ics.
+ */
+const ORGANIZERS_ON_CARD = 3;
+const ORGANIZERS_TEXT = 300;
 
 /** The iCalendar link the API serves for one event. */
 export function calendarUrl(apiUrl: string, eventId: string): string {
   return `${apiUrl}/v1/events/${encodeURIComponent(eventId)}.ics`;
 }
 
-/** The visible mark on anything from the sample programme. */
-export const SAMPLE_MARK = "*Sample* — illustrative data, not a real BSI record";
+/** "Organised by UNCCT, GCTF", "Organisée par …", escaped; undefined when none are known. */
+function organizersLine(event: Event, language: Language): string | undefined {
+  const names = event.organizers.map((name) => name.trim()).filter(Boolean);
+  if (names.length === 0) return undefined;
+  const words = WORDS[language];
+  const hidden = names.length - ORGANIZERS_ON_CARD;
+  const more = hidden > 0 ? words.andMore(hidden) : "";
+  const lead = `${words.organisedBy[genderOf(event.kind, language)]} `;
+  const shown = names.slice(0, ORGANIZERS_ON_CARD).join(", ");
+  return `${lead}${escapeAndTruncate(shown, ORGANIZERS_TEXT - lead.length - more.length)}${more}`;
+}
 
 /**
- * An event as a card: title, kind and dates with weekdays, place, summary, an "Add to calendar"
- * link, and a context line with themes, registration and the sample mark.
+ * An event as a card in the answer's language: title, kind and dates with weekdays, place,
+ * organizers, summary, an "Add to calendar" link, and a context line with the sample mark, themes
+ * and registration. Titles and summaries are shown as the catalogue has them.
  */
-export function renderEventCard(event: Event, options: { apiUrl: string }): KnownBlock[] {
+export function renderEventCard(
+  event: Event,
+  options: { apiUrl: string; language?: Language },
+): KnownBlock[] {
+  const language = options.language ?? "en";
+  const words = WORDS[language];
+  const gender = genderOf(event.kind, language);
   const statusNote =
-    event.status === "cancelled" ? " — *Cancelled*" : event.status === "postponed" ? " — *Postponed*" : "";
+    event.status === "cancelled"
+      ? ` — *${words.cancelled[gender]}*`
+      : event.status === "postponed"
+        ? ` — *${words.postponed[gender]}*`
+        : "";
   const lines = [
     `*${escapeMrkdwn(event.title)}*${statusNote}`,
-    `${escapeMrkdwn(formatKind(event.kind))} · ${formatDateRange(event.startsOn, event.endsOn)}`,
-    escapeMrkdwn(formatPlace(event)),
+    `${escapeMrkdwn(formatKind(event.kind, language))} · ${formatDateRange(event.startsOn, event.endsOn, language)}`,
+    escapeMrkdwn(formatPlace(event, language)),
   ];
+  const organizers = organizersLine(event, language);
+  if (organizers) lines.push(organizers);
   const summary = event.summary.trim();
   let text = lines.join("\n");
   if (summary) {
@@ -38,15 +67,17 @@ export function renderEventCard(event: Event, options: { apiUrl: string }): Know
     type: "section",
     text: { type: "mrkdwn", text: text.slice(0, SLACK_LIMITS.sectionText) },
     accessory: button({
-      text: "Add to calendar",
+      text: words.addToCalendar,
       actionId: ACTION_IDS.addToCalendar,
       value: event.id.slice(0, SLACK_LIMITS.buttonValue),
       url: calendarUrl(options.apiUrl, event.id),
     }),
   };
   const details: string[] = [];
-  if (event.sample) details.push(SAMPLE_MARK);
-  if (event.themes.length > 0) details.push(`Themes: ${escapeAndTruncate(formatThemes(event.themes), 1000)}`);
-  details.push(escapeMrkdwn(formatRegistration(event.registration)));
+  if (event.sample) details.push(words.sampleMark);
+  if (event.themes.length > 0) {
+    details.push(words.themes(escapeAndTruncate(formatThemes(event.themes, language), 1000)));
+  }
+  details.push(escapeMrkdwn(formatRegistration(event.registration, language)));
   return [section, context(details)];
 }

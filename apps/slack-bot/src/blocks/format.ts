@@ -1,6 +1,5 @@
 import {
   countryName,
-  EVENT_KIND_LABELS,
   type Event,
   getTheme,
   isThemeCode,
@@ -8,6 +7,7 @@ import {
   type RequestStatus,
   weekdayOf,
 } from "@bsi/domain";
+import { type Language, LOCALES, WORDS } from "./words.js";
 
 const MONTHS = [
   "January",
@@ -29,18 +29,26 @@ function parts(date: string): { year: string; month: string; day: number } {
   return { year, month: MONTHS[Number(month) - 1] ?? month, day: Number(day) };
 }
 
-/** "Monday 14 September 2026". */
-export function formatDate(date: string): string {
+/** "Monday 14 September 2026", "lundi 14 septembre 2026", "lunes, 14 de septiembre de 2026". */
+export function formatDate(date: string, language: Language = "en"): string {
+  if (language !== "en") return localDateFormat(language).format(utcDate(date));
   const { year, month, day } = parts(date);
   return `${weekdayOf(date)} ${day} ${month} ${year}`;
 }
 
 /**
  * A date range with weekdays, sharing what the two ends share:
- * "Monday 14 – Wednesday 16 September 2026", "Monday 28 September – Friday 2 October 2026".
+ * "Monday 14 – Wednesday 16 September 2026", "Monday 28 September – Friday 2 October 2026",
+ * "samedi 19 – dimanche 20 décembre 2026" (French and Spanish as Intl writes them).
  */
-export function formatDateRange(startsOn: string, endsOn: string): string {
-  if (startsOn === endsOn) return formatDate(startsOn);
+export function formatDateRange(startsOn: string, endsOn: string, language: Language = "en"): string {
+  if (startsOn === endsOn) return formatDate(startsOn, language);
+  if (language !== "en") {
+    // Intl puts thin spaces around the dash; plain ones read the same and match the English cards.
+    return localDateFormat(language)
+      .formatRange(utcDate(startsOn), utcDate(endsOn))
+      .replace(/\s*–\s*/gu, " – ");
+  }
   const start = parts(startsOn);
   const end = parts(endsOn);
   const startWeekday = weekdayOf(startsOn);
@@ -51,37 +59,71 @@ export function formatDateRange(startsOn: string, endsOn: string): string {
   return `${startWeekday} ${start.day} – ${formatDate(endsOn)}`;
 }
 
-/** "Dakar, Senegal", "Online", "Vienna, Austria and online", "Venue to be confirmed". */
-export function formatPlace(event: Pick<Event, "city" | "country" | "online">): string {
-  const country = event.country ? countryName(event.country) : null;
-  const place = [event.city, country].filter(Boolean).join(", ");
-  if (place && event.online) return `${place} and online`;
-  if (place) return place;
-  if (event.online) return "Online";
-  return "Venue to be confirmed";
+const localDateFormats = new Map<Language, Intl.DateTimeFormat>();
+
+/** Building a formatter costs far more than using one: one per language. */
+function localDateFormat(language: Language): Intl.DateTimeFormat {
+  let format = localDateFormats.get(language);
+  if (!format) {
+    format = new Intl.DateTimeFormat(LOCALES[language], {
+      weekday: "long",
+      day: "numeric",
+      month: "long",
+      year: "numeric",
+      timeZone: "UTC",
+    });
+    localDateFormats.set(language, format);
+  }
+  return format;
 }
 
-export function formatKind(kind: Event["kind"]): string {
-  return EVENT_KIND_LABELS[kind] ?? kind;
+function utcDate(date: string): Date {
+  const [year = 1970, month = 1, day = 1] = date.split("-").map(Number);
+  return new Date(Date.UTC(year, month - 1, day));
+}
+
+/** "Dakar, Senegal", "Online", "Vienna, Austria and online", "Venue to be confirmed"; in French, "Dakar, Sénégal"… */
+export function formatPlace(
+  event: Pick<Event, "city" | "country" | "online">,
+  language: Language = "en",
+): string {
+  const words = WORDS[language];
+  const country = event.country ? countryName(event.country, language) : null;
+  const place = [event.city, country].filter(Boolean).join(", ");
+  if (place && event.online) return words.placeAndOnline(place);
+  if (place) return place;
+  if (event.online) return words.online;
+  return words.venueToBeConfirmed;
+}
+
+export function formatKind(kind: Event["kind"], language: Language = "en"): string {
+  return WORDS[language].kinds[kind] ?? kind;
 }
 
 /** Theme labels for codes; unknown codes (a newer API) are shown as sent. */
-export function formatThemes(codes: readonly string[]): string {
-  return codes.map((code) => (isThemeCode(code) ? getTheme(code).label : code)).join(", ");
+export function formatThemes(codes: readonly string[], language: Language = "en"): string {
+  return codes
+    .map((code) => {
+      if (!isThemeCode(code)) return code;
+      const theme = getTheme(code);
+      return language === "en" ? theme.label : theme.labels[language];
+    })
+    .join(", ");
 }
 
-export function formatRegistration(registration: Event["registration"]): string {
+export function formatRegistration(registration: Event["registration"], language: Language = "en"): string {
+  const words = WORDS[language];
   switch (registration.status) {
     case "open":
       return registration.deadline
-        ? `Registration open until ${formatDate(registration.deadline)}`
-        : "Registration open";
+        ? words.registrationOpenUntil(formatDate(registration.deadline, language))
+        : words.registrationOpen;
     case "closed":
-      return "Registration closed";
+      return words.registrationClosed;
     case "invitation_only":
-      return "By invitation only";
+      return words.invitationOnly;
     default:
-      return "Registration not open yet";
+      return words.registrationNotOpen;
   }
 }
 

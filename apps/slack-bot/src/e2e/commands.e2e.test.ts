@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ACTION_IDS } from "../blocks/ids.js";
 import { FakeSlack } from "../test/fake-slack.js";
 import { type BotHarness, startBotHarness, startTestApi, type TestApi } from "../test/harness.js";
-import { findButton, readableText } from "../test/messages.js";
+import { cardWords, ENGLISH_CARD_WORDS, findButton, readableText } from "../test/messages.js";
 
 let api: TestApi;
 let catalogue: BsiClient;
@@ -165,6 +165,28 @@ describe("Share in channel", () => {
     expect(readableText(shared.body)).toContain("Shared by <@U0ALICE>");
     expect(findButton(shared.body, ACTION_IDS.share)).toBeUndefined();
     await harness.slack.waitForResponse((post) => mine(post) && post.body.delete_original === true);
+  });
+
+  it("shares the answer to a Spanish question in Spanish", async () => {
+    const { reply } = await runCommand("¿qué talleres hay previstos?");
+    expect(cardWords(reply).words).toContain("Compartir en el canal");
+    const share = findButton(reply, ACTION_IDS.share);
+    const { responseUrl } = await harness.driver.blockAction({
+      user: "U0ALICE",
+      actionId: ACTION_IDS.share,
+      blockId: "answer_actions",
+      value: share?.value ?? "",
+      container: { type: "message", channel: "C0GENERAL", messageTs: "1700000000.000250", isEphemeral: true },
+    });
+    const shared = await harness.slack.waitForResponse(
+      (post) => (responseUrl ?? "").endsWith(post.id) && post.body.response_type === "in_channel",
+    );
+    const { cardLines, words } = cardWords(shared.body);
+    expect(cardLines.length).toBeGreaterThan(0);
+    for (const [kindAndDates] of cardLines) expect(kindAndDates).toMatch(/^Taller · /);
+    expect(words).toContain("Compartido por <@U0ALICE>");
+    expect(words).toContain("Añadir al calendario");
+    expect(words).not.toMatch(ENGLISH_CARD_WORDS);
   });
 });
 

@@ -5,7 +5,7 @@ import { ACTION_IDS } from "../blocks/ids.js";
 import { escapeMrkdwn } from "../blocks/mrkdwn.js";
 import { FakeSlack, type RecordedCall } from "../test/fake-slack.js";
 import { type BotHarness, startBotHarness, startTestApi, type TestApi } from "../test/harness.js";
-import { findButton, readableText } from "../test/messages.js";
+import { cardWords, ENGLISH_CARD_WORDS, findButton, readableText } from "../test/messages.js";
 
 let api: TestApi;
 let catalogue: BsiClient;
@@ -113,6 +113,65 @@ describe("long answers", () => {
     const update = await harness.slack.waitFor("chat.update", (call) => call.params.ts === replyTs);
     expect(findButton(update.params, ACTION_IDS.showMore)).toBeUndefined();
     expect(readableText(update.params)).toContain("More results are below in this thread");
+  });
+});
+
+describe("answers in the question's language", () => {
+  const FRENCH_DATES = /^(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche) \d{1,2} /;
+
+  it("writes the cards of a French question in French, organizers included", async () => {
+    const question = "qui organise l'atelier de Niamey ?";
+    const expected = await catalogue.ask({ question });
+    expect(expected.language).toBe("fr");
+    expect(expected.events.map((event) => event.city)).toContain("Niamey");
+    const { ts } = await harness.driver.mention({ user: "U0ALICE", channel: "C0BORDERS", text: question });
+    const { cardLines, words } = cardWords((await answerTo(ts)).params);
+    expect(cardLines).toHaveLength(expected.events.length);
+    const [kindAndDates = "", place = "", organizers = ""] = cardLines[0] ?? [];
+    expect(kindAndDates).toMatch(/^Atelier · /);
+    expect(kindAndDates.replace("Atelier · ", "")).toMatch(FRENCH_DATES);
+    expect(place).toBe("Niamey, Niger");
+    expect(organizers).toBe("Organisé par UNCCT");
+    expect(words).toContain("Ajouter au calendrier");
+    expect(words).toContain("*Exemple* — données d'illustration");
+    expect(words).toMatch(/Inscriptions ouvertes/);
+    expect(words).not.toMatch(ENGLISH_CARD_WORDS);
+  });
+
+  it("keeps French on the page Show more posts and on the note it leaves behind", async () => {
+    const question = "tous les événements";
+    const expected = await catalogue.ask({ question });
+    expect(expected.events.length).toBeGreaterThan(6);
+    const { ts } = await harness.driver.mention({ user: "U0ALICE", channel: "C0GENERAL", text: question });
+    const first = await answerTo(ts);
+    expect(cardWords(first.params).words).toContain("Voir plus");
+    const more = findButton(first.params, ACTION_IDS.showMore);
+    const replyTs = String(first.response.ts);
+    await harness.driver.blockAction({
+      user: "U0BOB",
+      actionId: ACTION_IDS.showMore,
+      blockId: "answer_actions",
+      value: more?.value ?? "",
+      container: {
+        type: "message",
+        channel: "C0GENERAL",
+        messageTs: replyTs,
+        threadTs: ts,
+        isEphemeral: false,
+      },
+      message: { type: "message", ts: replyTs, text: first.params.text, blocks: first.params.blocks },
+    });
+    const second = await harness.slack.waitFor(
+      "chat.postMessage",
+      (call) => call.params.thread_ts === ts && call.params.text !== first.params.text,
+    );
+    const { cardLines, words } = cardWords(second.params);
+    expect(cardLines).toHaveLength(expected.events.length - 6);
+    expect(words).toContain("Suite — à partir du résultat 7");
+    expect(words).not.toMatch(ENGLISH_CARD_WORDS);
+    const update = await harness.slack.waitFor("chat.update", (call) => call.params.ts === replyTs);
+    expect(readableText(update.params)).toContain("La suite des résultats est plus bas dans ce fil.");
+    expect(cardWords(update.params).words).not.toMatch(ENGLISH_CARD_WORDS);
   });
 });
 

@@ -39,3 +39,30 @@ export function findButton(
   walk(message.blocks);
   return found[0];
 }
+
+/**
+ * The words the bot writes on event cards around the catalogue's own text (titles and summaries
+ * stay as the catalogue has them): each card's kind and dates, place and organizers lines, every
+ * context line and every button label.
+ */
+export function cardWords(message: Record<string, unknown>): { cardLines: string[][]; words: string } {
+  const blocks = Array.isArray(message.blocks) ? (message.blocks as Record<string, unknown>[]) : [];
+  const cardLines: string[][] = [];
+  const parts: string[] = [];
+  for (const block of blocks) {
+    const accessory = block.accessory as { action_id?: string; text?: { text?: string } } | undefined;
+    if (block.type === "section" && accessory?.action_id === "event.add_to_calendar") {
+      const text = (block.text as { text?: string } | undefined)?.text ?? "";
+      const lines = text.split("\n").slice(1, 4);
+      cardLines.push(lines);
+      parts.push(...lines, accessory.text?.text ?? "");
+    } else if (block.type === "context" || block.type === "actions") {
+      collect(block, parts);
+    }
+  }
+  return { cardLines, words: parts.join("\n") };
+}
+
+/** English words the bot writes on cards and around them: none may show in a French or Spanish answer. */
+export const ENGLISH_CARD_WORDS =
+  /\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Workshop|Conference|Study tour|Seminar|Training|Meeting|Online|Registration|By invitation|Add to calendar|Sample|Themes|Organised by|Show more|Share in channel|Continued|Shared by|More results)\b/;

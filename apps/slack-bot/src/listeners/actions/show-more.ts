@@ -4,6 +4,7 @@ import { runQuery } from "../../answers/run-query.js";
 import { context } from "../../blocks/elements.js";
 import { BLOCK_IDS } from "../../blocks/ids.js";
 import type { KnownBlock } from "../../blocks/types.js";
+import { WORDS } from "../../blocks/words.js";
 import { type BotDeps, PUBLIC_VIEWER, queryContextFor, viewerFor } from "../../deps.js";
 import { postInThread, replyEphemeral } from "../../slack/deliver.js";
 import { isDirectMessage, readContainer } from "./container.js";
@@ -49,10 +50,10 @@ export function showMore(deps: BotDeps) {
     );
     const original = body.message;
     if (original && Array.isArray(original.blocks)) {
+      // The note joins the earlier page, so it is in that page's language (carried in the value).
+      const note = WORDS[(query.kind === "ask" && query.language) || "en"].moreBelowInThread;
       const blocks = (original.blocks as KnownBlock[]).map((block) =>
-        block.type === "actions" && block.block_id === BLOCK_IDS.answerActions
-          ? context(["More results are below in this thread."])
-          : block,
+        block.type === "actions" && block.block_id === BLOCK_IDS.answerActions ? context([note]) : block,
       );
       await client.chat
         .update({
