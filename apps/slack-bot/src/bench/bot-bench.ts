@@ -426,6 +426,7 @@ export async function runBotBench(options: { durationSeconds?: number } = {}): P
         SLACK_APP_TOKEN: "",
         BSI_API_TOKEN: botKey,
         SLACK_TRIAGE_CHANNEL: "C0TRIAGE",
+        SLACK_TRIAGERS: "U0TRIAGER",
       },
       `http://127.0.0.1:${botPort}/health`,
     );
