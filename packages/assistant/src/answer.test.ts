@@ -97,16 +97,16 @@ describe("writeAnswer: events", () => {
 
   it("says which of the question's words no event contains, quoted as typed", () => {
     expect(answer("maritime workshops", { events: [dakarWorkshop], unmatchedWords: ["maritime"] })).toBe(
-      "Nothing in the catalogue mentions “maritime”. 1 upcoming workshop:",
+      "No event in the catalogue mentions “maritime”. 1 upcoming workshop:",
     );
     expect(
       answer("ateliers sur les armes légères", {
         events: [dakarWorkshop],
         unmatchedWords: ["armes", "légères"],
       }),
-    ).toBe("Rien dans le catalogue ne mentionne « armes légères ». 1 atelier à venir :");
+    ).toBe("Aucun événement du catalogue ne mentionne « armes légères ». 1 atelier à venir :");
     expect(answer("seguridad marítima", { unmatchedWords: ["marítima"] })).toMatch(
-      /^No entendí esa pregunta\. Nada en el catálogo menciona «marítima»\.\n/,
+      /^No entendí esa pregunta\. Ningún evento del catálogo menciona «marítima»\.\n/,
     );
   });
 

@@ -358,13 +358,13 @@ function eventsLead(query: EventQuery, facts: AnswerFacts, today: string): strin
   return sentences.join(" ");
 }
 
-/** "Nothing in the catalogue mentions “maritime”.": said before events that do not match every word. */
+/** "No event in the catalogue mentions “maritime”.": said before events that do not hold the words. */
 function unmatchedSentence(words: readonly string[], language: AnswerLanguage): string {
   const phrase = words.join(" ");
   return {
-    en: `Nothing in the catalogue mentions “${phrase}”.`,
-    fr: `Rien dans le catalogue ne mentionne « ${phrase} ».`,
-    es: `Nada en el catálogo menciona «${phrase}».`,
+    en: `No event in the catalogue mentions “${phrase}”.`,
+    fr: `Aucun événement du catalogue ne mentionne « ${phrase} ».`,
+    es: `Ningún evento del catálogo menciona «${phrase}».`,
   }[language];
 }
 

@@ -16,6 +16,7 @@ describe("quoteTyped", () => {
     expect(
       quoteTyped("book a workshop seat, then tell me about the flight arrangements", ["book", "flight"]),
     ).toBe("book flight");
+    expect(quoteTyped("maritime workshops on piracy", ["maritime", "piracy"])).toBe("maritime piracy");
     expect(quoteTyped("events", ["armes"])).toBe("armes");
   });
 });

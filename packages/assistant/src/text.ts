@@ -61,8 +61,10 @@ export function quoteTyped(question: string, folded: readonly string[]): string 
   if (found.length === folded.length && found.length > 0) {
     const first = Math.min(...found);
     const last = Math.max(...found);
-    // A few small words between them ("and", "de") keep the stretch; more mean separate words.
-    if (last - first + 1 <= folded.length * 2) {
+    // Only small words between them ("and", "de") keep the stretch: a longer one was read as
+    // something else ("maritime workshops on piracy" quotes “maritime piracy”).
+    const between = words.slice(first, last + 1).filter((_, index) => !found.includes(first + index));
+    if (between.every((match) => match[0].length <= 3)) {
       const start = words[first]!.index;
       const end = words[last]!.index + words[last]![0].length;
       return question.slice(start, end);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { fieldErrorsOf } from "./test/field-errors.js";
-import { multiLineText, singleLineText } from "./text.js";
+import { multiLineText, singleLineText, trimInvisible } from "./text.js";
 
 const line = singleLineText({ max: 20 });
 const optionalLine = singleLineText({ max: 20, canBeBlank: true });
@@ -112,5 +112,14 @@ describe("multiLineText", () => {
     const required = multiLineText({ max: 40 });
     expect(messageFor(required, "\n\u200b\t\n")).toBe("must contain visible text");
     expect(lines.parse("\n\u200b\t\n")).toBe("");
+  });
+});
+
+describe("trimInvisible", () => {
+  it("trims long runs at both ends and keeps what is inside", () => {
+    const padded = `${" ".repeat(100_000)}a \u200b b${"\u200b ".repeat(100_000)}`;
+    expect(trimInvisible(padded)).toBe("a \u200b b");
+    expect(trimInvisible(" ".repeat(100_000))).toBe("");
+    expect(trimInvisible("\u00a0❤️\u200d")).toBe("❤️");
   });
 });

@@ -8,7 +8,8 @@ import { z } from "zod";
  */
 const INVISIBLE =
   "\\p{White_Space}\\u00AD\\u034F\\u115F\\u1160\\u17B4\\u17B5\\u180E\\u200B-\\u200D\\u2060-\\u2064\\u206A-\\u206F\\u2800\\u3164\\uFEFF\\uFFA0";
-const INVISIBLE_AT_ENDS = new RegExp(`^[${INVISIBLE}]+|[${INVISIBLE}]+$`, "gu");
+/** One invisible character, anchored at the start of what it is tested on (sticky). */
+const INVISIBLE_CHARACTER = new RegExp(`[${INVISIBLE}]`, "uy");
 
 /** A character a reader sees: not space, not a control or format character, not a lone combining mark. */
 const VISIBLE = /[^\p{White_Space}\p{Cc}\p{Cf}\p{M}\p{Default_Ignorable_Code_Point}\u2800]/u;
@@ -52,9 +53,23 @@ export function isWellFormedText(text: string): boolean {
   return !LONE_SURROGATE.test(text);
 }
 
-/** Trims white space and the invisible characters around a text, as both text schemas do. */
+function isInvisibleAt(text: string, index: number): boolean {
+  INVISIBLE_CHARACTER.lastIndex = index;
+  return INVISIBLE_CHARACTER.test(text);
+}
+
+/**
+ * Trims white space and the invisible characters around a text, as both text schemas do. Walks in
+ * from each end one character at a time: linear in the text's length, where a `[…]+$` pattern is
+ * quadratic on a long run of spaces (60,000 took 2.5 s).
+ */
 export function trimInvisible(text: string): string {
-  return text.replace(INVISIBLE_AT_ENDS, "");
+  let start = 0;
+  while (start < text.length && isInvisibleAt(text, start)) start += 1;
+  let end = text.length;
+  // Every invisible character is in the Basic Multilingual Plane: one UTF-16 unit each.
+  while (end > start && isInvisibleAt(text, end - 1)) end -= 1;
+  return text.slice(start, end);
 }
 
 /** Whether a text has at least one character a reader can see. */

@@ -219,9 +219,15 @@ async function answerEventsFrom(
   const isPast = query.intent === "past_events";
   const limit = query.intent === "next_event" ? 1 : LIST_LIMIT;
   const words = filters.words ?? [];
-  /** The words are named in the answer when no event shown contains them. */
-  const withWords = (outcome: AskOutcome, found: Found): AskOutcome =>
-    found.wordsUnmatched ? { ...outcome, unmatchedWords: words } : outcome;
+  /** Whether no event anywhere in the catalogue (places left out aside) contains the words. */
+  let isNowhere: boolean | undefined;
+  const wordsAreNowhere = async () => {
+    isNowhere ??= (await searchEvents(deps, words, filters.exclude)).length === 0;
+    return isNowhere;
+  };
+  /** The words are named in the answer when no event shown contains them, nor any other. */
+  const withWords = async (outcome: AskOutcome, found: Found): Promise<AskOutcome> =>
+    found.wordsUnmatched && (await wordsAreNowhere()) ? { ...outcome, unmatchedWords: words } : outcome;
   const found = await findEvents(
     deps,
     filters,
@@ -256,14 +262,13 @@ async function answerEventsFrom(
     if (atPlace && narrows) attempts.push(["same_place", () => upcoming(placeOnly(filters), FALLBACK_LIMIT)]);
     if (!hasDates && (atPlace || narrows)) attempts.push(["past_only", () => past(filters)]);
   }
-  let wordsUnmatched = false;
   if (words.length > 0) {
     attempts.push([
       "search",
       async () => {
         const events = await searchEvents(deps, words, filters.exclude);
-        wordsUnmatched = events.length === 0;
-        return { events, wordsUnmatched: false };
+        isNowhere = events.length === 0;
+        return { events, wordsUnmatched: isNowhere };
       },
     ]);
   }
@@ -276,11 +281,11 @@ async function answerEventsFrom(
     if (found.events.length > 0) {
       return withWords(
         { ...EMPTY, events: found.events, fallback },
-        { ...found, wordsUnmatched: wordsUnmatched || found.wordsUnmatched },
+        { ...found, wordsUnmatched: isNowhere === true || found.wordsUnmatched },
       );
     }
   }
-  return wordsUnmatched ? { ...EMPTY, unmatchedWords: words } : EMPTY;
+  return isNowhere ? { ...EMPTY, unmatchedWords: words } : EMPTY;
 }
 
 async function searchEvents(

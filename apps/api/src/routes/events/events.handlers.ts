@@ -205,9 +205,10 @@ export const deleteEvent: RouteHandler<typeof routes.deleteEvent, AppEnv> = asyn
     // A request for a seat names its event: deleting the event would leave the request broken.
     const naming = await repository.requestsNamingEvent(trx, id);
     if (naming.length > 0) {
+      const listed = naming.length > 5 ? `${naming.slice(0, 5).join(", ")} and others` : naming.join(", ");
       throw new AppError(
         "conflict",
-        `${naming.length === 1 ? "Request" : "Requests"} ${naming.join(", ")} ${naming.length === 1 ? "names" : "name"} this event; set its status to cancelled instead of deleting it`,
+        `${naming.length === 1 ? "Request" : "Requests"} ${listed} ${naming.length === 1 ? "names" : "name"} this event; set its status to cancelled instead of deleting it`,
       );
     }
     await repository.deleteEvent(trx, deps.search, id);

@@ -246,14 +246,14 @@ export async function saveEvent(db: Kysely<Database>, search: SearchIndex, event
   await search.indexEvent(db, event);
 }
 
-/** The references of the requests naming the event (at most 5, oldest first). */
+/** The references of the requests naming the event (at most 6, oldest first). */
 export async function requestsNamingEvent(db: Kysely<Database>, id: string): Promise<string[]> {
   const rows = await db
     .selectFrom("requests")
     .select("reference")
     .where("related_event_id", "=", id)
     .orderBy("created_at")
-    .limit(5)
+    .limit(6)
     .execute();
   return rows.map((row) => row.reference);
 }

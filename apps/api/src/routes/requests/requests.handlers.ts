@@ -253,14 +253,14 @@ export const transitionRequest: RouteHandler<typeof routes.transitionRequest, Ap
   const moved = await writeTransaction(deps.handle, async (trx) => {
     const current = await repository.findRequest(trx, reference);
     if (!current) throw new AppError("not_found", `No request has the reference ${reference}`);
-    // The lifecycle is checked before the requester: a move that cannot happen is refused alike for
-    // every actor, so that a requests:write key cannot test which email filed a closed request.
     const result = transition({ from: current.status, to: body.to, actor: body.actor, note: body.note, at });
-    if (result.ok && !canManage && !isRequester(current, body.actor)) {
+    // A key without requests:manage gets one answer for "not the requester" and "not open any more":
+    // it can neither test which email filed a request nor read a status it may not see.
+    if (!canManage && (!result.ok || !isRequester(current, body.actor))) {
       throw new AppError(
         "forbidden",
-        `Only the requester may withdraw ${reference} with a requests:write key; actor must be their Slack user id or email`,
-        { errors: [{ field: "actor", message: "is not the requester of this request" }] },
+        `A requests:write key may only withdraw a request that is still open, for its requester; actor must be the requester's Slack user id or email`,
+        { errors: [{ field: "actor", message: "must be the requester of an open request" }] },
       );
     }
     if (!result.ok) {
