@@ -32,27 +32,24 @@ export function hasScope(c: Context<AppEnv>, scope: Scope): boolean {
   return c.get("apiKey")?.scopes.includes(scope) ?? false;
 }
 
-/** Throws 401 without a key, 403 when the key lacks the scope. */
-export function requireScope(c: Context<AppEnv>, scope: Scope): void {
-  const key = c.get("apiKey");
-  if (!key) {
-    throw new AppError("unauthorized", `This route needs an API key with the ${scope} scope`, {
-      headers: CHALLENGE,
-    });
-  }
-  if (!key.scopes.includes(scope)) {
-    throw new AppError("forbidden", `The API key "${key.name}" lacks the ${scope} scope this route needs`);
-  }
-}
-
 /**
- * Route middleware that refuses a caller whose key has none of `scopes` before the body or the
- * query is read: a caller without the right key learns nothing about what the route accepts.
+ * Route middleware that refuses, before the body or the query is read, a call without a key (401)
+ * or whose key has none of `scopes` (403): a caller without the right key learns nothing about what
+ * the route accepts. Every protected route declares it; handlers then only refine (a requests:write
+ * key may withdraw its requester's own request, request.* webhooks also need requests:read).
  */
 export function needsScope(...scopes: [Scope, ...Scope[]]): MiddlewareHandler<AppEnv> {
+  const named = scopes.join(" or ");
   return async (c, next) => {
     const key = c.get("apiKey");
-    if (!key || !scopes.some((scope) => key.scopes.includes(scope))) requireScope(c, scopes[0]);
+    if (!key) {
+      throw new AppError("unauthorized", `This route needs an API key with the ${named} scope`, {
+        headers: CHALLENGE,
+      });
+    }
+    if (!scopes.some((scope) => key.scopes.includes(scope))) {
+      throw new AppError("forbidden", `The API key "${key.name}" lacks the ${named} scope this route needs`);
+    }
     await next();
   };
 }

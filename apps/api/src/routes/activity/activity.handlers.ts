@@ -1,6 +1,5 @@
 import type { ActivityType } from "@bsi/domain";
 import type { RouteHandler } from "@hono/zod-openapi";
-import { requireScope } from "../../auth/authenticate.js";
 import { AppError } from "../../lib/app-error.js";
 import { decodeCursor, encodeCursor } from "../../lib/cursor.js";
 import { splitCsv } from "../../lib/query-schemas.js";
@@ -12,7 +11,6 @@ import type * as routes from "./activity.routes.js";
 const CURSOR_SCOPE = "activity";
 
 export const listActivity: RouteHandler<typeof routes.listActivity, AppEnv> = async (c) => {
-  requireScope(c, "requests:read");
   const query = c.req.valid("query");
   const deps = c.get("deps");
   let after = 0;

@@ -2,7 +2,6 @@ import type { Practice, ThemeCode } from "@bsi/domain";
 import type { RouteHandler } from "@hono/zod-openapi";
 import type { Kysely } from "kysely";
 import { recordActivity } from "../../activity/activity.repository.js";
-import { requireScope } from "../../auth/authenticate.js";
 import { bumpCatalogueVersion, catalogueChanged } from "../../catalogue/catalogue-version.js";
 import type { Database } from "../../db/database.js";
 import { AppError } from "../../lib/app-error.js";
@@ -65,7 +64,6 @@ export const getPractice: RouteHandler<typeof routes.getPractice, AppEnv> = asyn
 };
 
 export const createPractice: RouteHandler<typeof routes.createPractice, AppEnv> = async (c) => {
-  requireScope(c, "catalog:write");
   const input = c.req.valid("json");
   const deps = c.get("deps");
   const at = deps.now().toISOString();
@@ -92,7 +90,6 @@ export const createPractice: RouteHandler<typeof routes.createPractice, AppEnv> 
 };
 
 export const updatePractice: RouteHandler<typeof routes.updatePractice, AppEnv> = async (c) => {
-  requireScope(c, "catalog:write");
   const { id } = c.req.valid("param");
   const patch = c.req.valid("json");
   const deps = c.get("deps");
@@ -118,7 +115,6 @@ export const updatePractice: RouteHandler<typeof routes.updatePractice, AppEnv> 
 };
 
 export const deletePractice: RouteHandler<typeof routes.deletePractice, AppEnv> = async (c) => {
-  requireScope(c, "catalog:write");
   const { id } = c.req.valid("param");
   const deps = c.get("deps");
   const at = deps.now().toISOString();

@@ -1,5 +1,5 @@
 import type { RouteHandler } from "@hono/zod-openapi";
-import { hasScope, requireScope } from "../../auth/authenticate.js";
+import { hasScope } from "../../auth/authenticate.js";
 import { writeTransaction } from "../../db/write-transaction.js";
 import { AppError } from "../../lib/app-error.js";
 import { decodeCursor, encodeCursor, invalidCursorError } from "../../lib/cursor.js";
@@ -12,7 +12,6 @@ function notFound(id: string): AppError {
 }
 
 export const createWebhook: RouteHandler<typeof routes.createWebhook, AppEnv> = async (c) => {
-  requireScope(c, "webhooks:manage");
   const input = c.req.valid("json");
   // Request payloads carry the requester's contact details, which only requests:read may see.
   if (input.events.some((type) => type.startsWith("request.")) && !hasScope(c, "requests:read")) {
@@ -28,12 +27,10 @@ export const createWebhook: RouteHandler<typeof routes.createWebhook, AppEnv> = 
 };
 
 export const listWebhooks: RouteHandler<typeof routes.listWebhooks, AppEnv> = async (c) => {
-  requireScope(c, "webhooks:manage");
   return c.json({ items: await repository.listWebhooks(c.get("deps").handle.db) }, 200);
 };
 
 export const getWebhook: RouteHandler<typeof routes.getWebhook, AppEnv> = async (c) => {
-  requireScope(c, "webhooks:manage");
   const { id } = c.req.valid("param");
   const webhook = await repository.findWebhook(c.get("deps").handle.db, id);
   if (!webhook) throw notFound(id);
@@ -41,7 +38,6 @@ export const getWebhook: RouteHandler<typeof routes.getWebhook, AppEnv> = async 
 };
 
 export const deleteWebhook: RouteHandler<typeof routes.deleteWebhook, AppEnv> = async (c) => {
-  requireScope(c, "webhooks:manage");
   const { id } = c.req.valid("param");
   const deps = c.get("deps");
   const isDeleted = await writeTransaction(deps.handle, (trx) =>
@@ -52,7 +48,6 @@ export const deleteWebhook: RouteHandler<typeof routes.deleteWebhook, AppEnv> = 
 };
 
 export const enableWebhook: RouteHandler<typeof routes.enableWebhook, AppEnv> = async (c) => {
-  requireScope(c, "webhooks:manage");
   const { id } = c.req.valid("param");
   const body = c.req.valid("json") ?? {};
   const deps = c.get("deps");
@@ -67,7 +62,6 @@ export const enableWebhook: RouteHandler<typeof routes.enableWebhook, AppEnv> = 
 };
 
 export const listDeliveries: RouteHandler<typeof routes.listDeliveries, AppEnv> = async (c) => {
-  requireScope(c, "webhooks:manage");
   const { id } = c.req.valid("param");
   const query = c.req.valid("query");
   const deps = c.get("deps");
