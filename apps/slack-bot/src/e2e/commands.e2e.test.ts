@@ -148,20 +148,25 @@ describe("/bsi next and /bsi events", () => {
 });
 
 describe("Share in channel", () => {
-  it("posts the reply for everyone, credits who shared, and removes the private copy", async () => {
-    const { reply } = await runCommand("next");
-    const share = findButton(reply, ACTION_IDS.share);
+  /** Alice clicks Share on a private reply; resolves with the copy posted for the channel. */
+  async function share(reply: Record<string, unknown>, messageTs: string) {
     const { responseUrl } = await harness.driver.blockAction({
       user: "U0ALICE",
       actionId: ACTION_IDS.share,
       blockId: "answer_actions",
-      value: share?.value ?? "",
-      container: { type: "message", channel: "C0GENERAL", messageTs: "1700000000.000200", isEphemeral: true },
+      value: findButton(reply, ACTION_IDS.share)?.value ?? "",
+      container: { type: "message", channel: "C0GENERAL", messageTs, isEphemeral: true },
     });
     const mine = (post: { id: string }) => (responseUrl ?? "").endsWith(post.id);
     const shared = await harness.slack.waitForResponse(
       (post) => mine(post) && post.body.response_type === "in_channel",
     );
+    return { shared, mine };
+  }
+
+  it("posts the reply for everyone, credits who shared, and removes the private copy", async () => {
+    const { reply } = await runCommand("next");
+    const { shared, mine } = await share(reply, "1700000000.000200");
     expect(readableText(shared.body)).toContain("Shared by <@U0ALICE>");
     expect(findButton(shared.body, ACTION_IDS.share)).toBeUndefined();
     await harness.slack.waitForResponse((post) => mine(post) && post.body.delete_original === true);
@@ -170,17 +175,7 @@ describe("Share in channel", () => {
   it("shares the answer to a Spanish question in Spanish", async () => {
     const { reply } = await runCommand("¿qué talleres hay previstos?");
     expect(cardWords(reply).words).toContain("Compartir en el canal");
-    const share = findButton(reply, ACTION_IDS.share);
-    const { responseUrl } = await harness.driver.blockAction({
-      user: "U0ALICE",
-      actionId: ACTION_IDS.share,
-      blockId: "answer_actions",
-      value: share?.value ?? "",
-      container: { type: "message", channel: "C0GENERAL", messageTs: "1700000000.000250", isEphemeral: true },
-    });
-    const shared = await harness.slack.waitForResponse(
-      (post) => (responseUrl ?? "").endsWith(post.id) && post.body.response_type === "in_channel",
-    );
+    const { shared } = await share(reply, "1700000000.000250");
     const { cardLines, words } = cardWords(shared.body);
     expect(cardLines.length).toBeGreaterThan(0);
     for (const [kindAndDates] of cardLines) expect(kindAndDates).toMatch(/^Taller · /);

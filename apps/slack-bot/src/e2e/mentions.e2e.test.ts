@@ -32,6 +32,33 @@ function answerTo(ts: string): Promise<RecordedCall> {
   );
 }
 
+/** Clicks Show more on an answer in #general's thread `ts`; resolves with the next page posted there. */
+async function showMore(first: RecordedCall, ts: string): Promise<RecordedCall> {
+  await harness.driver.blockAction({
+    user: "U0BOB",
+    actionId: ACTION_IDS.showMore,
+    blockId: "answer_actions",
+    value: findButton(first.params, ACTION_IDS.showMore)?.value ?? "",
+    container: {
+      type: "message",
+      channel: "C0GENERAL",
+      messageTs: String(first.response.ts),
+      threadTs: ts,
+      isEphemeral: false,
+    },
+    message: {
+      type: "message",
+      ts: String(first.response.ts),
+      text: first.params.text,
+      blocks: first.params.blocks,
+    },
+  });
+  return harness.slack.waitFor(
+    "chat.postMessage",
+    (call) => call.params.thread_ts === ts && call.params.text !== first.params.text,
+  );
+}
+
 describe("questions in channels and DMs", () => {
   it("answers a mention in a thread under it, from the API's answer", async () => {
     const question = "what workshops are coming up in the Sahel?";
@@ -85,28 +112,10 @@ describe("long answers", () => {
     const firstText = readableText(first.params);
     expect(firstText).toContain(escapeMrkdwn(expected.events[0]?.title ?? ""));
     expect(firstText).not.toContain(escapeMrkdwn(expected.events.at(-1)?.title ?? ""));
-    const more = findButton(first.params, ACTION_IDS.showMore);
-    expect(more).toBeDefined();
+    expect(findButton(first.params, ACTION_IDS.showMore)).toBeDefined();
 
     const replyTs = String(first.response.ts);
-    await harness.driver.blockAction({
-      user: "U0BOB",
-      actionId: ACTION_IDS.showMore,
-      blockId: "answer_actions",
-      value: more?.value ?? "",
-      container: {
-        type: "message",
-        channel: "C0GENERAL",
-        messageTs: replyTs,
-        threadTs: ts,
-        isEphemeral: false,
-      },
-      message: { type: "message", ts: replyTs, text: first.params.text, blocks: first.params.blocks },
-    });
-    const second = await harness.slack.waitFor(
-      "chat.postMessage",
-      (call) => call.params.thread_ts === ts && call.params.text !== first.params.text,
-    );
+    const second = await showMore(first, ts);
     const secondText = readableText(second.params);
     for (const event of expected.events.slice(6)) expect(secondText).toContain(escapeMrkdwn(event.title));
     expect(secondText).not.toContain(escapeMrkdwn(expected.events[0]?.title ?? ""));
@@ -145,26 +154,8 @@ describe("answers in the question's language", () => {
     const { ts } = await harness.driver.mention({ user: "U0ALICE", channel: "C0GENERAL", text: question });
     const first = await answerTo(ts);
     expect(cardWords(first.params).words).toContain("Voir plus");
-    const more = findButton(first.params, ACTION_IDS.showMore);
     const replyTs = String(first.response.ts);
-    await harness.driver.blockAction({
-      user: "U0BOB",
-      actionId: ACTION_IDS.showMore,
-      blockId: "answer_actions",
-      value: more?.value ?? "",
-      container: {
-        type: "message",
-        channel: "C0GENERAL",
-        messageTs: replyTs,
-        threadTs: ts,
-        isEphemeral: false,
-      },
-      message: { type: "message", ts: replyTs, text: first.params.text, blocks: first.params.blocks },
-    });
-    const second = await harness.slack.waitFor(
-      "chat.postMessage",
-      (call) => call.params.thread_ts === ts && call.params.text !== first.params.text,
-    );
+    const second = await showMore(first, ts);
     const { cardLines, words } = cardWords(second.params);
     expect(cardLines).toHaveLength(expected.events.length - 6);
     expect(words).toContain("Suite — à partir du résultat 7");

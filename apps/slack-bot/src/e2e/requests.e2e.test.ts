@@ -83,31 +83,22 @@ describe("filing a request from Slack, end to end", () => {
     expect(opened.at).toBeLessThanOrEqual(prefill.at);
 
     // Type-aheads: Member State in English or French, upcoming events from the API.
-    const countries = async (typed: string) => {
+    const suggest = async (field: "memberState" | "relatedEvent", typed: string) => {
       const answer = await harness.driver.blockSuggestion({
         user: "U0ALICE",
-        actionId: ACTION_IDS.memberState,
-        blockId: FORM_BLOCK_IDS.memberState,
+        actionId: ACTION_IDS[field],
+        blockId: FORM_BLOCK_IDS[field],
         value: typed,
         view: harness.slack.modals.get(viewId) ?? {},
       });
       return (JSON.parse(answer.body) as { options: { value: string; text: { text: string } }[] }).options;
     };
+    const countries = (typed: string) => suggest("memberState", typed);
     expect((await countries("Sénég"))[0]?.value).toBe("SN");
     expect((await countries("allemagne")).map((option) => option.value)).toContain("DE");
     expect((await countries("e")).length).toBeLessThanOrEqual(100);
-    const events = async (typed: string) => {
-      const answer = await harness.driver.blockSuggestion({
-        user: "U0ALICE",
-        actionId: ACTION_IDS.relatedEvent,
-        blockId: FORM_BLOCK_IDS.relatedEvent,
-        value: typed,
-        view: harness.slack.modals.get(viewId) ?? {},
-      });
-      return (JSON.parse(answer.body) as { options: { value: string }[] }).options.map(
-        (option) => option.value,
-      );
-    };
+    const events = async (typed: string) =>
+      (await suggest("relatedEvent", typed)).map((option) => option.value);
     const upcoming = await operator.listEvents({ upcoming: true, limit: 1 });
     expect((await events(""))[0]).toBe(upcoming.items[0]?.id);
     // Punctuation typed in the search is not search syntax: the words still find the event.
