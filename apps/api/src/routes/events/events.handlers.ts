@@ -196,6 +196,7 @@ export const deleteEvent: RouteHandler<typeof routes.deleteEvent, AppEnv> = asyn
   const deps = c.get("deps");
   const at = deps.now().toISOString();
   await deps.handle.db.transaction().execute(async (trx) => {
+    await repository.lockEvent(trx, id);
     const current = await repository.findEvent(trx, id);
     if (!current) throw new AppError("not_found", `No event has the id ${id}`);
     // A request for a seat names its event: deleting the event would leave the request broken.

@@ -1,6 +1,7 @@
 import type { Event, EventKind, EventStatus, RegionCode, ThemeCode, ValidNewEvent } from "@bsi/domain";
 import type { Kysely, SelectQueryBuilder } from "kysely";
 import type { Database, EventRow, NewEventRow } from "../../db/database.js";
+import { isPostgres } from "../../db/dialect.js";
 import type { SearchIndex, SearchTerms } from "../../search/search-index.js";
 
 export function rowToEvent(row: EventRow): Event {
@@ -247,6 +248,15 @@ export async function saveEvent(db: Kysely<Database>, search: SearchIndex, event
 }
 
 /** The references of the requests naming the event (at most 6, oldest first). */
+/**
+ * Holds the event's row until the transaction ends, on PostgreSQL, so no request can start naming it
+ * meanwhile: a filing's foreign-key check waits for the lock, then finds the event gone (or still
+ * there, if this transaction did not delete it). SQLite has one writer at a time already.
+ */
+export async function lockEvent(db: Kysely<Database>, id: string): Promise<void> {
+  if (isPostgres(db)) await db.selectFrom("events").select("id").where("id", "=", id).forUpdate().execute();
+}
+
 export async function requestsNamingEvent(db: Kysely<Database>, id: string): Promise<string[]> {
   const rows = await db
     .selectFrom("requests")

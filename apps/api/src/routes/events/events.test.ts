@@ -322,6 +322,51 @@ describe("writing with a catalog:write key", () => {
     expect(cancelled.status).toBe(200);
   });
 
+  it("never leaves a request without its event when a delete races the filing that names it", async () => {
+    const filer = await api.createKey(["requests:write", "requests:read"], "racing filer");
+    for (let round = 0; round < 12; round += 1) {
+      const id = `2027-04-race-${round}-workshop`;
+      const created = await api.request("/v1/events", {
+        method: "POST",
+        json: newEvent({ id, startsOn: "2027-04-10", endsOn: "2027-04-11" }),
+        token: writer,
+      });
+      expect(created.status).toBe(201);
+      const [filed, deleted] = await Promise.all([
+        api.request("/v1/requests", {
+          method: "POST",
+          token: filer,
+          json: {
+            type: "workshop_participation",
+            memberState: "SN",
+            summary: `A seat at race workshop ${round}`,
+            relatedEventId: id,
+            requester: { name: "Awa Diop", email: "awa.diop@example.org" },
+            source: "api",
+          },
+        }),
+        // A few milliseconds later each round, so the two meet at different points.
+        new Promise((resolve) => setTimeout(resolve, round % 6)).then(() =>
+          api.request(`/v1/events/${id}`, { method: "DELETE", token: writer }),
+        ),
+      ]);
+      // Either the filing won (the delete is refused) or the delete won (the filing is refused).
+      if (filed.status === 201) {
+        expect(deleted.status).toBe(409);
+        const { reference } = (await filed.json()) as { reference: string };
+        const stored = (await (await api.request(`/v1/requests/${reference}`, { token: filer })).json()) as {
+          relatedEventId: string | null;
+        };
+        expect(stored.relatedEventId).toBe(id);
+      } else {
+        expect(deleted.status).toBe(204);
+        expect(filed.status).toBe(422);
+        const problem = (await filed.json()) as { errors: Array<{ field: string }> };
+        expect(problem.errors[0]?.field).toBe("relatedEventId");
+      }
+    }
+  });
+
   it("serves a keyed caller (as the bot is) the cached listing everyone gets, fresh after a write, and still refuses a revoked key", async () => {
     const url = "/v1/events?country=SN&upcoming=true&limit=50";
     const ids = async (token?: string) => {

@@ -61,6 +61,38 @@ function currentKey(c: Context<AppEnv>): AuthenticatedKey {
   return key;
 }
 
+function relatedEventError(message: string, detail: string): AppError {
+  return new AppError("unprocessable", `relatedEventId ${detail}`, {
+    errors: [{ field: "relatedEventId", message }],
+  });
+}
+
+function unknownEventError(id: string): AppError {
+  return relatedEventError(
+    "names no event in the catalogue",
+    `names no event in the catalogue: ${id}; use an id from GET /v1/events`,
+  );
+}
+
+/**
+ * On PostgreSQL an event deleted after the check but before the insert commits breaks the foreign
+ * key (the delete holds the event's row until then): the caller gets the 422 of an unknown event.
+ */
+function refuseVanishedEvent(id: string | null | undefined) {
+  return (error: unknown): never => {
+    if (id && isRelatedEventViolation(error)) throw unknownEventError(id);
+    throw error;
+  };
+}
+
+function isRelatedEventViolation(error: unknown): boolean {
+  const { code, constraint } = (error ?? {}) as { code?: unknown; constraint?: unknown };
+  return (
+    (code === "23503" && constraint === "requests_related_event_id_fkey") ||
+    code === "SQLITE_CONSTRAINT_FOREIGNKEY"
+  );
+}
+
 /**
  * Refuses a related event that does not exist, and, for a seat at a workshop, one that is over or
  * cancelled: nobody can take part in it any more.
@@ -72,25 +104,16 @@ async function checkRelatedEvent(
   today: string,
 ): Promise<void> {
   const event = await repository.findEventDates(db, id);
-  const refuse = (message: string, detail: string) =>
-    new AppError("unprocessable", `relatedEventId ${detail}`, {
-      errors: [{ field: "relatedEventId", message }],
-    });
-  if (!event) {
-    throw refuse(
-      "names no event in the catalogue",
-      `names no event in the catalogue: ${id}; use an id from GET /v1/events`,
-    );
-  }
+  if (!event) throw unknownEventError(id);
   if (type !== "workshop_participation") return;
   if (event.status === "cancelled") {
-    throw refuse(
+    throw relatedEventError(
       "names a cancelled event",
       `names ${id}, which was cancelled; there are no seats to request`,
     );
   }
   if (event.endsOn < today) {
-    throw refuse(
+    throw relatedEventError(
       "names an event that is over",
       `names ${id}, which ended on ${event.endsOn}; a seat can only be requested for an event still to come`,
     );
@@ -161,7 +184,7 @@ export const createRequest: RouteHandler<typeof routes.createRequest, AppEnv> = 
       });
     }
     return { kind: "created", request, body };
-  });
+  }).catch(refuseVanishedEvent(input.relatedEventId));
 
   if (outcome.kind === "replay") {
     const reference = (JSON.parse(outcome.body) as { reference?: string }).reference;
@@ -336,7 +359,7 @@ export const updateRequest: RouteHandler<typeof routes.updateRequest, AppEnv> = 
       data: { request, changed: Object.keys(changes), actor },
     });
     return request;
-  });
+  }).catch(refuseVanishedEvent(changes.relatedEventId));
   deps.notifyOutbox();
   return c.json(presentRequest(updated, hasScope(c, "requests:read")), 200);
 };
