@@ -10,6 +10,7 @@ import type { Database } from "./db/database.js";
 import { migrateToLatest } from "./db/migrate.js";
 import { seedCatalogue } from "./db/seed/seed.js";
 import { createLogger, type Logger } from "./lib/logger.js";
+import { createApiServer } from "./lib/node-server.js";
 import { createDatabaseCounter, createMemoryCounter } from "./lib/rate-limit.js";
 import type { AppDeps, AppEnv } from "./lib/types.js";
 import { createSearchIndex } from "./search/create-search-index.js";
@@ -103,8 +104,14 @@ export async function startServer(
 ): Promise<RunningServer> {
   const runtime = await openApi(config, options);
   const server = await new Promise<ServerType>((resolve, reject) => {
-    const created = serve({ fetch: runtime.app.fetch, port: config.PORT, hostname: config.HOST }, () =>
-      resolve(created),
+    const created = serve(
+      {
+        fetch: runtime.app.fetch,
+        port: config.PORT,
+        hostname: config.HOST,
+        createServer: createApiServer as never,
+      },
+      () => resolve(created),
     );
     created.once("error", reject);
   });

@@ -133,6 +133,54 @@ describe("the API over real HTTP, through the typed client", () => {
     expect((gone as ApiError).status).toBe(404);
   });
 
+  it("answers a wrong method with 405 and the methods the path takes, and OPTIONS with them", async () => {
+    const put = await fetch(`${server.url}/v1/requests`, { method: "PUT" });
+    expect(put.status).toBe(405);
+    expect(put.headers.get("allow")).toBe("GET, HEAD, POST, OPTIONS");
+    expect(put.headers.get("content-type")).toContain("application/problem+json");
+    const problem = (await put.json()) as { detail: string };
+    expect(problem.detail).toBe("PUT is not allowed on /v1/requests; use GET, HEAD, POST, OPTIONS");
+
+    const remove = await fetch(`${server.url}/v1/requests/BSI-2026-0001`, { method: "DELETE" });
+    expect(remove.status).toBe(405);
+    expect(remove.headers.get("allow")).toBe("GET, HEAD, PATCH, OPTIONS");
+    const calendar = await fetch(`${server.url}/v1/events.ics`, { method: "POST" });
+    expect(calendar.headers.get("allow")).toBe("GET, HEAD, OPTIONS");
+
+    const options = await fetch(`${server.url}/v1/events/some-event`, { method: "OPTIONS" });
+    expect(options.status).toBe(204);
+    expect(options.headers.get("allow")).toBe("GET, HEAD, PATCH, DELETE, OPTIONS");
+    expect(options.headers.get("content-type")).toBeNull();
+
+    const unknown = await fetch(`${server.url}/v1/nothing-here`, { method: "PUT" });
+    expect(unknown.status).toBe(404);
+    expect(unknown.headers.get("allow")).toBeNull();
+  });
+
+  it("sends no content type with a 204", async () => {
+    const { secret } = await createApiKey(server.runtime.handle.db, {
+      name: "no-content",
+      scopes: ["catalog:write"],
+    });
+    const client = createClient({ baseUrl: server.url, token: secret });
+    await client.createEvent({
+      id: "e2e-no-content-seminar",
+      title: "Seminar deleted to see a 204",
+      kind: "seminar",
+      startsOn: "2027-03-01",
+      endsOn: "2027-03-02",
+      city: "Rabat",
+      country: "MA",
+    });
+    const deleted = await fetch(`${server.url}/v1/events/e2e-no-content-seminar`, {
+      method: "DELETE",
+      headers: { authorization: `Bearer ${secret}` },
+    });
+    expect(deleted.status).toBe(204);
+    expect(deleted.headers.get("content-type")).toBeNull();
+    expect(deleted.headers.get("x-content-type-options")).toBe("nosniff");
+  });
+
   it("raises ApiUnavailableError when nothing listens", async () => {
     const client = createClient({ baseUrl: "http://127.0.0.1:9", timeoutMs: 1000 });
     await expect(client.health()).rejects.toBeInstanceOf(ApiUnavailableError);

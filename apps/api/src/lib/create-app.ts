@@ -3,6 +3,7 @@ import type { Context } from "hono";
 import { cors } from "hono/cors";
 import { HTTPException } from "hono/http-exception";
 import { authenticate } from "../auth/authenticate.js";
+import { allowedMethods } from "./allowed-methods.js";
 import { AppError, invalidInputError } from "./app-error.js";
 import { rateLimit } from "./rate-limit.js";
 import { limitBodies } from "./read-body.js";
@@ -136,9 +137,20 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
   app.use("*", authenticate);
   app.use("*", rateLimit);
 
-  app.notFound((c) =>
-    problemResponse(c, new AppError("not_found", `No route matches ${c.req.method} ${c.req.path}`)),
-  );
+  app.notFound((c) => {
+    const allowed = allowedMethods(app.routes, c.req.path);
+    if (allowed.length === 0) {
+      return problemResponse(c, new AppError("not_found", `No route matches ${c.req.method} ${c.req.path}`));
+    }
+    const allow = allowed.join(", ");
+    if (c.req.method === "OPTIONS") return c.body(null, 204, { allow });
+    return problemResponse(
+      c,
+      new AppError("method_not_allowed", `${c.req.method} is not allowed on ${c.req.path}; use ${allow}`, {
+        headers: { allow },
+      }),
+    );
+  });
   app.onError((error, c) => {
     const appError = toAppError(error);
     if (appError.status >= 500)
