@@ -10,17 +10,27 @@ export function encodeCursor(key: Buffer, scope: string, payload: Record<string,
   return `${body}.${sign(key, scope, body)}`;
 }
 
+/** Where a cursor comes from, as its error names it: a listing's pages or the activity feed. */
+export type CursorSource = "listing" | "feed";
+
 /** The 400 for a cursor this listing did not issue (or whose decoded position is not one it makes). */
-export function invalidCursorError(field = "cursor"): AppError {
+export function invalidCursorError(field = "cursor", source: CursorSource = "listing"): AppError {
+  const message = `is not a cursor this ${source} issued`;
   return new AppError(
     "validation_failed",
-    `Invalid query parameters: ${field} is not a cursor this listing issued; start again without it`,
-    { errors: [{ field, message: "is not a cursor this listing issued" }] },
+    `Invalid query parameters: ${field} ${message}; start again without it`,
+    { errors: [{ field, message }] },
   );
 }
 
-export function decodeCursor<T>(key: Buffer, scope: string, cursor: string, field = "cursor"): T {
-  const invalid = () => invalidCursorError(field);
+export function decodeCursor<T>(
+  key: Buffer,
+  scope: string,
+  cursor: string,
+  field = "cursor",
+  source: CursorSource = "listing",
+): T {
+  const invalid = () => invalidCursorError(field, source);
   const [body, signature, extra] = cursor.split(".");
   if (!body || !signature || extra !== undefined || cursor.length > 1000) throw invalid();
   const expected = Buffer.from(sign(key, scope, body));

@@ -1,7 +1,6 @@
 import type { ActivityType } from "@bsi/domain";
 import type { RouteHandler } from "@hono/zod-openapi";
-import { AppError } from "../../lib/app-error.js";
-import { decodeCursor, encodeCursor } from "../../lib/cursor.js";
+import { decodeCursor, encodeCursor, invalidCursorError } from "../../lib/cursor.js";
 import { splitCsv } from "../../lib/query-schemas.js";
 import type { AppEnv } from "../../lib/types.js";
 import { listActivityPage } from "./activity.repository.js";
@@ -15,15 +14,15 @@ export const listActivity: RouteHandler<typeof routes.listActivity, AppEnv> = as
   const deps = c.get("deps");
   let after = 0;
   if (query.after) {
-    const position = decodeCursor<{ a?: unknown }>(deps.cursorKey, CURSOR_SCOPE, query.after, "after");
+    const position = decodeCursor<{ a?: unknown }>(
+      deps.cursorKey,
+      CURSOR_SCOPE,
+      query.after,
+      "after",
+      "feed",
+    );
     if (typeof position.a !== "number" || !Number.isSafeInteger(position.a) || position.a < 0) {
-      throw new AppError(
-        "validation_failed",
-        "Invalid query parameters: after is not a cursor this feed issued",
-        {
-          errors: [{ field: "after", message: "is not a cursor this feed issued" }],
-        },
-      );
+      throw invalidCursorError("after", "feed");
     }
     after = position.a;
   }

@@ -98,8 +98,9 @@ describe("GET /v1/activity", () => {
         token: reader,
       });
       expect(response.status).toBe(400);
-      const problem = (await response.json()) as { errors: { field: string }[] };
+      const problem = (await response.json()) as { detail: string; errors: { field: string }[] };
       expect(problem.errors[0]?.field).toBe("after");
+      expect(problem.detail).toContain("after is not a cursor this feed issued");
     }
     const unknownType = await app.request("/v1/activity?type=request.deleted", { token: reader });
     expect(unknownType.status).toBe(400);
