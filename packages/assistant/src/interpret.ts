@@ -71,8 +71,9 @@ function cityTableFor(cities: readonly string[]): CityTable {
   return table;
 }
 
+// "qui se passe" is the present ("what is happening"); "s'est passé" stays the past.
 const PAST_HINT =
-  /\b(?:was|were|did|(?<!(?:\b(?:are|is|be|being|not|arent|isnt|wont|dont)|n't|n t) )held|happened|took place|past|previous|previously|earlier|ago|history|historical|already|since|depuis|last(?! (?:week|month|year|quarter))|passee?s?|precedente?s?|eu lieu|etait|etaient|avons eu|dernier(?:e|s|es)?|pasad[oa]s?|anterior(?:es)?|tuvo|tuvieron|hubo|fue|fueron|celebro|realizo|ultim[oa]s?)\b/;
+  /\b(?:was|were|did|(?<!(?:\b(?:are|is|be|being|not|arent|isnt|wont|dont)|n't|n t) )held|happened|took place|past|previous|previously|earlier|ago|history|historical|already|since|depuis|last(?! (?:week|month|year|quarter))|(?<!\bse )passee?s?|precedente?s?|eu lieu|etait|etaient|avons eu|dernier(?:e|s|es)?|pasad[oa]s?|anterior(?:es)?|tuvo|tuvieron|hubo|fue|fueron|celebro|realizo|ultim[oa]s?)\b/;
 
 const ANY_LETTER = /\p{L}/gu;
 const LATIN_LETTER = /\p{Script=Latin}/gu;
@@ -314,6 +315,13 @@ function apply(
   }
 }
 
+/**
+ * "Can I still register for the Niamey workshop?", "peut-on encore s'inscrire…", "¿todavía me puedo
+ * inscribir…?": a question about the event's registration, which its card answers, not about filing.
+ */
+const REGISTRATION_STILL_OPEN =
+  /\b(?:still|encore|todavia|aun|deadline|date limite|plazo|until when|jusqu a quand|hasta cuando)\b/;
+
 const PASSENGER_CONTEXT =
   /\b(?:passenger|passengers|airline|airlines|pnr|advance|travellers|travelers|passagers|pasajeros|icao|2178|2396)\b/;
 
@@ -500,7 +508,13 @@ function decide(reading: Reading, dates: DateFinding, context: Context): AskQuer
     (has("how") && (has("request_verb") || has("request_noun"))) ||
     (has("request_verb") && has("request_noun")) ||
     (HOW_TO_GET.test(context.words) && (hasKind || hasTheme) && !hasDates) ||
-    (!asksWhoAttends && has("request_verb") && hasKind && !has("upcoming") && !has("when") && !hasDates);
+    (!asksWhoAttends &&
+      !REGISTRATION_STILL_OPEN.test(context.words) &&
+      has("request_verb") &&
+      hasKind &&
+      !has("upcoming") &&
+      !has("when") &&
+      !hasDates);
   if (wantsToFile && !has("practice")) return { intent: "how_to_request", language, filters: { words } };
 
   if (has("help") && !hasKind && !hasTheme && !hasPlace && !hasDates && !has("practice")) {

@@ -164,6 +164,8 @@ const EXTRA_THEME_PHRASES: Partial<Record<ThemeCode, string[]>> = {
     "strategie nationale",
     "estrategia nacional",
     "integrated border",
+    // Gestion intégrée des frontières / gestión integrada de fronteras, as French and Spanish abbreviate IBM.
+    "gif",
   ],
   "legal-frameworks": [
     "legislative",

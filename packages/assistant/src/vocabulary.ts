@@ -23,7 +23,8 @@ export const FUNCTION_WORDS = {
     guys folks team colleagues dear sir madam hiya thx ty cheers hold holding host hosted hosting
     organise organize organised organized organising organizing run running take taking place places
     country countries government state states member ministry agency agencies office staff officer
-    officers people participants participant us`,
+    officers people participants participant us series mention mentions mentioning mentioned
+    listed list`,
   fr: `le la les l un une des de du d et ou en au aux a dans sur sous pour par avec sans entre avant
     apres depuis pendant jusqu jusque vers chez ce cet cette ces ca cela ceci quel quels quelle quelles
     qui que quoi qu est sont sera seront serait etait etaient ete etre ont avez avons ai as avait
@@ -37,7 +38,7 @@ export const FUNCTION_WORDS = {
     certaines chaque peu beaucoup actuellement aujourd hui maintenant bientot interesse interessee
     besoin liste lister voir vois auriez aurait avoir pays gouvernement etat etats membre ministere
     agence personnel participants organiser tenir tient tiennent tiendra tiendront lieu deroule
-    deroulent genre sorte type`,
+    deroulent genre sorte type passer laissez`,
   es: `el la los las lo un una unos unas de del al a en y o u e con sin por para entre antes despues
     desde hasta durante sobre hacia que cual cuales quien quienes cuando donde como cuanto cuantos
     cuantas es son sera seran esta estan estara estaran hay habra hubo fue fueron ser estar tiene
@@ -50,7 +51,8 @@ export const FUNCTION_WORDS = {
     otros otras mismo cada poco mucho muchos muchas actualmente hoy ahora pronto interesa
     interesado interesada lista listar ver veo haber pais paises gobierno estado estados miembro
     ministerio agencia personal participantes organizar celebrar celebra celebran realiza realizan
-    lugar celebrado celebrada celebrados celebradas viene vienen`,
+    lugar celebrado celebrada celebrados celebradas viene vienen pasa pasan pasara todavia aun
+    puedo podemos`,
 } as const;
 
 export type FunctionWordLanguage = keyof typeof FUNCTION_WORDS;
@@ -66,7 +68,9 @@ export const GENERIC_WORDS = `event events evenement evenements evento eventos a
   gestion catalogue catalog catalogo question questions answer bot desk
   guard guards garde gardes guardia guardias police policia policias policier policiers officials
   official fonctionnaires funcionarios agents agentes practitioners praticiens profesionales
-  delegation delegations delegacion delegaciones`;
+  delegation delegations delegacion delegaciones
+  registration registrations deadline deadlines topics topic subjects subject focal inscription
+  inscriptions inscripcion inscripciones plazo plazos temas sujets`;
 
 /**
  * Words of the field that name no theme of the taxonomy ("maritime", "armas pequeñas"): they stay
@@ -149,6 +153,11 @@ export const CUE_PHRASES: Record<Cue, { en: string[]; fr: string[]; es: string[]
       "programme",
       "a lieu",
       "aura lieu",
+      // "Qu'est-ce qui se passe à Nouakchott ?" asks what is happening there, not what happened.
+      "se passe",
+      "se passent",
+      "se passera",
+      "se passeront",
       "auront lieu",
       "se tient",
       "se tiendra",
@@ -378,9 +387,38 @@ export const CUE_PHRASES: Record<Cue, { en: string[]; fr: string[]; es: string[]
       "is my request",
       "track",
       "tracking",
+      "approved",
+      "accepted",
+      "rejected",
+      "declined",
+      "heard back",
+      "decision on",
     ],
-    fr: ["statut", "etat", "avancement", "suivi", "ou en est", "ou en sont", "des nouvelles"],
-    es: ["estado", "situacion", "seguimiento", "en que estado", "como va", "novedades"],
+    fr: [
+      "statut",
+      "etat",
+      "avancement",
+      "suivi",
+      "ou en est",
+      "ou en sont",
+      "des nouvelles",
+      "acceptee",
+      "approuvee",
+      "refusee",
+      "une reponse",
+    ],
+    es: [
+      "estado",
+      "situacion",
+      "seguimiento",
+      "en que estado",
+      "como va",
+      "novedades",
+      "aprobada",
+      "aceptada",
+      "rechazada",
+      "respuesta",
+    ],
   },
   request_noun: {
     en: [
@@ -455,6 +493,10 @@ export const CUE_PHRASES: Record<Cue, { en: string[]; fr: string[]; es: string[]
     es: [
       "solicitar",
       "pedir",
+      "pido",
+      "pedimos",
+      "solicito",
+      "solicitamos",
       "inscribir",
       "inscribirme",
       "inscribirnos",
@@ -732,17 +774,21 @@ export const CLITICS = new Set(["ne", "n"]);
 /** "except in Mali and Niger": a place joined to a left-out one is left out too. */
 export const CONJUNCTIONS = new Set(["and", "or", "nor", "et", "ou", "ni", "y", "e", "o", "u"]);
 
-/** "What is BSI?", "tell me about the Border Security Initiative", "qu'est-ce que la BSI", "¿qué es la BSI?", "what is the GCTF?". */
+/**
+ * "What is BSI?", "tell me about the Border Security Initiative", "qu'est-ce que la BSI", "¿qué es la
+ * BSI?", "what is the GCTF?", "the GCTF BSM initiative", "who runs the BSI?", "qui dirige l'initiative ?".
+ */
 export const ABOUT_BSI =
-  /\b(?:(?:what|who) (?:is|are|does|do)|about|explain|qu est ce que|c est quoi|que es|que hace|presentez|presente) (?:the |la |le |l |el )?(?:bsi|border security initiative|initiative (?:pour|sur) la securite des frontieres|iniciativa de seguridad fronteriza|gctf|global counter ?terrorism forum|forum mondial de lutte contre le terrorisme|foro mundial contra el terrorismo|uncct|unoct)\b/;
+  /\b(?:(?:(?:what|who) (?:is|are|does|do)|about|explain|qu est ce que|c est quoi|que es|que hace|presentez|presente) (?:the |la |le |l |el )?(?:bsi|border security initiative|initiative (?:pour|sur) la securite des frontieres|iniciativa de seguridad fronteriza|gctf|global counter ?terrorism forum|forum mondial de lutte contre le terrorisme|foro mundial contra el terrorismo|uncct|unoct|(?:gctf )?bsm)|(?:who (?:runs|leads|co leads|coleads|manages|is behind|started|created)|qui (?:dirige|mene|pilote|codirige|a cree|est derriere)|quien(?:es)? (?:dirige|dirigen|lleva|codirige|creo)) (?:the |la |le |l |el )?(?:bsi|border security initiative|initiative|iniciativa))\b/;
 
 /**
  * Questions outside the desk although they may name a place or a date: the weather ("what is the
- * weather in Geneva", "quel temps fait-il à Dakar", "¿qué tiempo hace en Rabat?"), and booking travel
- * ("can you book my flight to Dakar?", "réserver un hôtel à Niamey", "reservar un vuelo a Rabat").
+ * weather in Geneva", "quel temps fait-il à Dakar", "¿qué tiempo hace en Rabat?"), booking travel
+ * ("can you book my flight to Dakar?", "réserver un hôtel à Niamey", "reservar un vuelo a Rabat"),
+ * a traveller's visa, allowances (DSA, per diem, viático), the laissez-passer, sport, translation.
  */
 export const OFF_TOPIC =
-  /\b(?:weather|forecasts?|meteo|quel temps (?:fait|fera)|que tiempo (?:hace|hara)(?! falta)|pronosticos? del tiempo|book (?:a |my |our |me a )?(?:flights?|hotels?|rooms?|taxis?|tickets?)|reserver (?:un |une |mon |ma |mes )?(?:vols?|hotels?|chambres?|billets?|taxis?)|reservar (?:un |una |mi |mis )?(?:vuelos?|hotel(?:es)?|habitacion(?:es)?|billetes?|boletos?|taxis?))\b/;
+  /\b(?:weather|forecasts?|meteo|quel temps (?:fait|fera)|que tiempo (?:hace|hara)(?! falta)|pronosticos? del tiempo|book (?:a |my |our |me a )?(?:flights?|hotels?|rooms?|taxis?|tickets?)|reserver (?:un |une |mon |ma |mes )?(?:vols?|hotels?|chambres?|billets?|taxis?)|reservar (?:un |una |mi |mis )?(?:vuelos?|hotel(?:es)?|habitacion(?:es)?|billetes?|boletos?|taxis?)|(?:what|which) visa|need an? visa|visa (?:do|should|will) (?:i|we)|quel visa|besoin d un visa|que visa|necesito (?:una |un )?visa|dsa(?: rate)?|daily subsistence|per ?diems?|viaticos?|indemnites? journalieres?|laissez passe(?:r|s)?|world cup|coupe du monde|copa del mundo|translate|traduire|traduis|traducir|traduce)\b/;
 
 /**
  * "How can we get INTERPOL training?", "how could our border police receive expert support?":

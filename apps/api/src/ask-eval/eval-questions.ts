@@ -1274,6 +1274,28 @@ export const EVAL_ITEMS: EvalItem[] = [
     ids: [E.doha26],
   },
   { question: "Qu'est-ce que le GCTF ?", language: "fr", intent: "help" },
+  { question: "who runs the BSI", language: "en", intent: "help" },
+  { question: "qui dirige l'initiative ?", language: "fr", intent: "help" },
+  { question: "¿quién dirige la iniciativa?", language: "es", intent: "help" },
+  {
+    question: "qu'est-ce qui se passe à Dakar ?",
+    language: "fr",
+    intent: "find_events",
+    ids: [E.dakar26b],
+    hard: "'se passe' is the present (what is happening), not 'passé'",
+  },
+  { question: "que pasa en Nuakchot", language: "es", intent: "find_events", ids: [E.nouakchott26] },
+  { question: "¿cómo pido una visita de estudio para mi país?", language: "es", intent: "how_to_request" },
+  { question: "has our TA request been approved?", language: "en", intent: "request_status", ids: [] },
+  { question: "est-ce que ma demande a été acceptée ?", language: "fr", intent: "request_status", ids: [] },
+  { question: "ya salio la respuesta de mi solicitud?", language: "es", intent: "request_status", ids: [] },
+  {
+    question: "peut-on encore s'inscrire à l'atelier de Nouakchott ?",
+    language: "fr",
+    intent: "find_events",
+    ids: [E.nouakchott26],
+    hard: "asks about the event's registration, not how to file a request",
+  },
 
   // Not questions the desk answers
   { question: "can you book my flight to Dakar?", language: "en", intent: "unknown" },
@@ -1284,6 +1306,9 @@ export const EVAL_ITEMS: EvalItem[] = [
   { question: "Welche Workshops gibt es im März?", language: "en", intent: "unknown" },
   { question: "Quais são os próximos eventos?", language: "en", intent: "unknown" },
   { question: "who is the UN secretary general", language: "en", intent: "unknown" },
+  { question: "what visa do I need for Almaty", language: "en", intent: "unknown" },
+  { question: "¿cuánto es el viático en Dakar?", language: "es", intent: "unknown" },
+  { question: "how do I get a UN laissez-passer", language: "en", intent: "unknown" },
   {
     question: "what is the weather in geneva",
     language: "en",
