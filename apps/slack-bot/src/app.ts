@@ -17,6 +17,7 @@ import {
   subscribeToStatusUpdates,
   WEBHOOK_PATH,
 } from "./requests/status-updates.js";
+import { watchTriageChannel } from "./requests/triage-channel.js";
 import { createDeliveryLog, createWebhookHandler } from "./requests/webhook-receiver.js";
 import { createAuthorize } from "./slack/authorize.js";
 import { slackErrorCode } from "./slack/deliver.js";
@@ -76,6 +77,19 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     },
     stop: () => statusUpdates.stop(),
   };
+  const triagePrivacy = watchTriageChannel({
+    // One quick try per check: a check that cannot run is made again before the first card and
+    // on the next round, rather than holding up start-up with retries and Retry-After waits.
+    client: new webApi.WebClient(botToken, {
+      ...clientOptions,
+      timeout: 5000,
+      retryConfig: { retries: 0 },
+      rejectRateLimitedCalls: true,
+    }),
+    channel: config.triageChannel,
+    logger,
+    checkEveryMs: config.webhookCheckMs,
+  });
   const deps: BotDeps = {
     api,
     apiUrl: config.apiUrl,
@@ -85,6 +99,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     now: options.now ?? (() => new Date()),
     fileRequest: createRequestFiler({ baseUrl: config.apiUrl, token: config.apiToken }),
     triageChannel: config.triageChannel,
+    triagePrivacy,
     statusUpdates: liveStatusUpdates,
     profiles: new ProfileCache(),
   };
@@ -110,7 +125,13 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
       method: ["POST"],
       handler: createWebhookHandler({
         statusUpdates: liveStatusUpdates,
-        announce: { client: webhookClient, logger, triageChannel: config.triageChannel, now: deps.now },
+        announce: {
+          client: webhookClient,
+          logger,
+          triageChannel: config.triageChannel,
+          triagePrivacy,
+          now: deps.now,
+        },
         deliveries: createDeliveryLog(),
       }),
     },
@@ -136,6 +157,8 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
 
   const identityClient = new webApi.WebClient(undefined, clientOptions);
   await checkBotToken(identityClient, botToken, logger);
+  // Before any card is posted: whether the triage channel may see requesters' email.
+  await triagePrivacy.start();
   const app = new App({
     receiver,
     authorize: createAuthorize(identityClient, botToken),
@@ -160,6 +183,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   };
   const stop = async () => {
     statusUpdates.stop();
+    triagePrivacy.stop();
     await (app.stop() as Promise<void>);
   };
 

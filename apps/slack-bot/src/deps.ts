@@ -8,6 +8,7 @@ import type { AnnounceContext } from "./requests/announce.js";
 import type { RequestFiler } from "./requests/file-request.js";
 import type { ProfileCache } from "./requests/open-request-form.js";
 import type { StatusUpdates } from "./requests/status-updates.js";
+import type { TriageChannelPrivacy } from "./requests/triage-channel.js";
 
 /** What the listeners need, built once in app.ts. */
 export interface BotDeps {
@@ -23,6 +24,8 @@ export interface BotDeps {
   fileRequest: RequestFiler;
   /** SLACK_TRIAGE_CHANNEL: where each new request gets its card. */
   triageChannel: string | undefined;
+  /** Whether triage cards may show requesters' email (only in a private triage channel). */
+  triagePrivacy: TriageChannelPrivacy;
   /** Whether the API's webhooks announce filings and moves (else the bot does, for its own). */
   statusUpdates: StatusUpdates;
   /** Slack profiles read for prefilling request forms, kept a few minutes. */
@@ -31,7 +34,13 @@ export interface BotDeps {
 
 /** What announcing a filing or a move needs, with the Web API client at hand. */
 export function announceContextFor(deps: BotDeps, client: webApi.WebClient): AnnounceContext {
-  return { client, logger: deps.logger, triageChannel: deps.triageChannel, now: deps.now };
+  return {
+    client,
+    logger: deps.logger,
+    triageChannel: deps.triageChannel,
+    triagePrivacy: deps.triagePrivacy,
+    now: deps.now,
+  };
 }
 
 /** The context for running a query on behalf of a Slack user, with failures logged. */

@@ -96,9 +96,11 @@ describe("manifest.yaml", () => {
       [
         "app_mentions:read",
         "channels:history",
+        "channels:read",
         "chat:write",
         "commands",
         "groups:history",
+        "groups:read",
         "im:history",
         "im:read",
         "im:write",

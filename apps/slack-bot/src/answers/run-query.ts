@@ -10,7 +10,7 @@ import type { KnownBlock, SlackMessage } from "../blocks/types.js";
 import { languageOf, WORDS } from "../blocks/words.js";
 import { apiStatus, describeFailure, isUnexpected } from "./failures.js";
 import { type DeskQuery, encodeQuery } from "./query.js";
-import { toSearchWords } from "./search-words.js";
+import { readSearchWords } from "./search-words.js";
 import { canSeeRequest, type Viewer } from "./viewer.js";
 
 /** Items asked of list routes per page. */
@@ -77,6 +77,14 @@ function shareOf(query: DeskQuery, context: QueryContext): Pick<AnswerInput, "sh
   return result;
 }
 
+/**
+ * A request shown on its own: with its history, and for a triager who it is from and how to reach
+ * them (the triage card leaves the email out in a public channel; these replies are private).
+ */
+function detailsFor(viewer: Viewer): { withHistory: true; withRequester: boolean } {
+  return { withHistory: true, withRequester: viewer.seesAllRequests };
+}
+
 type AskDeskQuery = Extract<DeskQuery, { kind: "ask" }>;
 
 /** The moment a question is first asked: "next month" counts from it on every page of the answer. */
@@ -119,7 +127,7 @@ function renderQuestionAnswer(
   const units: KnownBlock[][] = [
     ...answer.events.map((event) => renderEventCard(event, { apiUrl: context.apiUrl, language })),
     ...answer.practices.map((practice) => renderPracticeCard(practice, { language })),
-    ...visibleRequests.map((request) => renderRequestCard(request, { withHistory: true })),
+    ...visibleRequests.map((request) => renderRequestCard(request, detailsFor(context.viewer))),
   ];
   if (answer.fallback) units.push([contextBlock([words.tryHelp])]);
   const firstPage = { ...query, now, offset: 0, language };
@@ -133,11 +141,23 @@ function renderQuestionAnswer(
   }).message;
 }
 
+/**
+ * Said under an answer whose search dropped the words typed after NOT: the API's search takes
+ * plain words that must all match, so it cannot leave one out.
+ */
+export function notLeftOutNote(notLeftOut: readonly string[], hasResults: boolean): string | undefined {
+  if (notLeftOut.length === 0) return undefined;
+  const quoted = notLeftOut.map((word) => `“${word}”`).join(", ");
+  const pronoun = notLeftOut.length > 1 ? "them" : "it";
+  const consequence = hasResults ? `, so some of these may mention ${pronoun}` : "";
+  return `BSI Desk's search can't leave words out: NOT ${quoted} was ignored${consequence}.`;
+}
+
 async function listUpcomingEvents(
   query: Extract<DeskQuery, { kind: "events" }>,
   context: QueryContext,
 ): Promise<SlackMessage> {
-  const words = toSearchWords(query.words);
+  const { words, notLeftOut } = readSearchWords(query.words);
   const page = await context.api.listEvents({
     upcoming: true,
     limit: LIST_PAGE_SIZE,
@@ -175,6 +195,8 @@ async function listUpcomingEvents(
     ...shareOf({ kind: "events", words, ...(query.cursor ? { cursor: query.cursor } : {}) }, context),
   };
   if (lead) input.lead = lead;
+  const note = notLeftOutNote(notLeftOut, page.items.length > 0);
+  if (note) input.note = note;
   if (page.nextCursor)
     input.more = { kind: "cursor", value: encodeQuery({ kind: "events", words, cursor: page.nextCursor }) };
   return renderAnswer(input).message;
@@ -221,7 +243,7 @@ async function listPractices(
   context: QueryContext,
 ): Promise<SlackMessage> {
   // "API/PNR" names a theme as typed; '"PNR"' once its quotes are gone.
-  const topic = toSearchWords(query.topic);
+  const { words: topic, notLeftOut } = readSearchWords(query.topic);
   const theme = themeForTopic(query.topic) ?? themeForTopic(topic);
   if (!topic && !theme) return pickThemeMessage();
   // The theme's code, for Show more and Share, names the same theme however it was typed.
@@ -241,6 +263,8 @@ async function listPractices(
     ),
   };
   if (!query.cursor && page.items.length > 0) input.lead = `Good practices on ${about}:`;
+  const note = notLeftOutNote(notLeftOut, page.items.length > 0);
+  if (note) input.note = note;
   if (page.nextCursor)
     input.more = {
       kind: "cursor",
@@ -295,7 +319,7 @@ async function showRequestStatus(
     // Only the requester and triagers see a request: say the same as for a missing one.
     if (!canSeeRequest(context.viewer, request)) return notFound;
     // No "Share in channel": requests are private to the requester and the triagers.
-    return renderAnswer({ units: [renderRequestCard(request, { withHistory: true })] }).message;
+    return renderAnswer({ units: [renderRequestCard(request, detailsFor(context.viewer))] }).message;
   }
   if (!context.viewer.slackUserId && !context.viewer.seesAllRequests) {
     return renderNotice("Give a reference to look up a request: `status BSI-2026-0042`.");

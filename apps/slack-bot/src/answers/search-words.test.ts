@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { toSearchWords } from "./search-words.js";
+import { readSearchWords, toSearchWords } from "./search-words.js";
 
 describe("toSearchWords", () => {
   it.each([
@@ -25,8 +25,23 @@ describe("toSearchWords", () => {
     expect(toSearchWords("边境管理？")).toBe("边境管理");
   });
 
+  it.each([
+    ["border NOT maritime", "border", ["maritime"]],
+    ["border NOT maritime training", "border training", ["maritime"]],
+    ["border AND NOT maritime", "border", ["maritime"]],
+    ["border NOT (maritime air) Sahel", "border Sahel", ["maritime", "air"]],
+    ['border NOT "sea ports" Sahel', "border Sahel", ["sea", "ports"]],
+    ["border NOT “sea ports”", "border", ["sea", "ports"]],
+    ["NOT maritime", "", ["maritime"]],
+    ["border NOT", "border", []],
+    ["border NOT maritime NOT maritime", "border", ["maritime"]],
+    ["NOTE border", "NOTE border", []],
+  ])("sets apart the words after NOT, which the API cannot leave out: %s", (typed, words, notLeftOut) => {
+    expect(readSearchWords(typed)).toEqual({ words, notLeftOut });
+  });
+
   it("reads operator words typed in lower case as the words they are", () => {
-    expect(toSearchWords("not near Dakar")).toBe("not near Dakar");
+    expect(readSearchWords("not near Dakar")).toEqual({ words: "not near Dakar", notLeftOut: [] });
   });
 
   it("is empty when nothing searchable is left", () => {

@@ -1,4 +1,4 @@
-import { button, context, header, mrkdwnSections } from "./elements.js";
+import { button, context, header, mrkdwnSections, plainContext } from "./elements.js";
 import { ACTION_IDS, BLOCK_IDS } from "./ids.js";
 import { SLACK_LIMITS } from "./limits.js";
 import { escapeAndTruncate, escapeMrkdwn } from "./mrkdwn.js";
@@ -33,6 +33,8 @@ export interface AnswerInput {
   sharedBy?: string;
   /** Shown when there are no cards at all. */
   empty?: string;
+  /** Plain text about how the answer was found (a word that could not be searched as typed), on the first page. */
+  note?: string;
   /** The lead's language, for the buttons and lines the answer adds around it (default English). */
   language?: Language;
 }
@@ -55,6 +57,9 @@ export function renderAnswer(input: AnswerInput): RenderedAnswer {
   if (input.heading) top.push(header(input.heading));
   if (input.lead && offset === 0) top.push(...mrkdwnSections(escapeMrkdwn(input.lead)));
   if (offset > 0) top.push(context([words.continuedFrom(offset + 1)]));
+  const note = input.note && offset === 0 ? plainContext(input.note) : undefined;
+  // Under the lead; with no cards, under the line that says so.
+  if (note && input.units.length > 0) top.push(note);
 
   const bottom: KnownBlock[] = [];
   if (input.echo) bottom.push(context([words.youAsked(escapeAndTruncate(input.echo, 1000))]));
@@ -83,6 +88,7 @@ export function renderAnswer(input: AnswerInput): RenderedAnswer {
   const blocks: KnownBlock[] = [...lead];
   if (input.units.length === 0 && input.empty)
     blocks.push(...mrkdwnSections(escapeMrkdwn(input.empty)).slice(0, 1));
+  if (note && input.units.length === 0) blocks.push(note);
   blocks.push(...shown, ...bottom);
 
   const buttons = [];

@@ -1,3 +1,4 @@
+import type { Event } from "@bsi/domain";
 import { describe, expect, it } from "vitest";
 import { validateBlocks } from "../test/block-kit-checks.js";
 import { makeEvent, makePractice, makeRequest } from "../test/fixtures.js";
@@ -33,7 +34,7 @@ function buttonTexts(blocks: readonly KnownBlock[]): string[] {
 }
 
 describe("event card", () => {
-  it("shows title, kind, dates with weekdays, place, organizers, themes, registration and a calendar link", () => {
+  it("shows title, kind, dates with weekdays, place, organizers, partners, themes, registration and a calendar link", () => {
     expect(renderEventCard(makeEvent(), { apiUrl })).toMatchSnapshot();
   });
 
@@ -61,8 +62,16 @@ describe("event card", () => {
   });
 
   it("stays within the section limit for the longest allowed fields, even when escaping multiplies them", () => {
-    const event = makeEvent({ title: "&".repeat(200), summary: "<".repeat(2000), city: ">".repeat(100) });
-    expect(validateBlocks(renderEventCard(event, { apiUrl }), 50)).toEqual([]);
+    const event = makeEvent({
+      title: "&".repeat(200),
+      summary: "<".repeat(2000),
+      city: ">".repeat(100),
+      organizers: Array.from({ length: 20 }, () => "&".repeat(120)),
+      partners: Array.from({ length: 50 }, () => "<".repeat(120)),
+    });
+    for (const language of ["en", "fr", "es"] as const) {
+      expect(validateBlocks(renderEventCard(event, { apiUrl, language }), 50)).toEqual([]);
+    }
   });
 
   it("says when an event is cancelled", () => {
@@ -81,10 +90,26 @@ describe("event card", () => {
       "Organised by",
     );
   });
+
+  it("names the partners on their own line after the organizers, at most three, and none when there are none", () => {
+    const lines = (event: Partial<Event>) =>
+      sectionText(renderEventCard(makeEvent(event), { apiUrl })[0]).split("\n");
+    expect(lines({ organizers: ["UNCCT", "GCTF"], partners: ["IOM", "ICAO"] }).slice(3, 5)).toEqual([
+      "Organised by UNCCT, GCTF",
+      "In partnership with IOM, ICAO",
+    ]);
+    expect(lines({ organizers: [], partners: ["INTERPOL"] })[3]).toBe("In partnership with INTERPOL");
+    const many = Array.from({ length: 50 }, (_, index) => `Partner ${index} ${"z".repeat(100)}`);
+    const line = lines({ partners: many }).find((text) => text.startsWith("In partnership with "));
+    expect(line).toMatch(/^In partnership with Partner 0 z+, Partner 1 z+, Partner 2[ z]*… and 47 more$/);
+    expect(line?.length).toBeLessThanOrEqual(300);
+    expect(lines({ partners: ["<!channel>"] })).toContain("In partnership with &lt;!channel&gt;");
+    expect(lines({ partners: [] }).join("\n")).not.toContain("In partnership with");
+  });
 });
 
 describe("event card in the answer's language", () => {
-  it("writes a French card: kind, dates, place, organizers, button, sample mark, themes and registration", () => {
+  it("writes a French card: kind, dates, place, organizers, partners, button, sample mark, themes and registration", () => {
     const event = makeEvent({
       kind: "workshop",
       startsOn: "2026-12-19",
@@ -92,6 +117,7 @@ describe("event card in the answer's language", () => {
       city: "Niamey",
       country: "NE",
       organizers: ["UNOCT/UNCCT", "GCTF"],
+      partners: ["OIM"],
       themes: ["community-engagement", "cross-border-cooperation"],
       registration: { status: "open", deadline: "2026-12-09" },
       sample: true,
@@ -103,6 +129,7 @@ describe("event card in the answer's language", () => {
         "Atelier · samedi 19 – dimanche 20 décembre 2026",
         "Niamey, Niger",
         "Organisé par UNOCT/UNCCT, GCTF",
+        "En partenariat avec OIM",
         "Practitioners from West Africa compare how they use advance passenger information.",
       ].join("\n"),
     );
@@ -114,7 +141,7 @@ describe("event card in the answer's language", () => {
     ]);
   });
 
-  it("writes a Spanish card, agreeing with a feminine kind and shortening a long list of organizers", () => {
+  it("writes a Spanish card, agreeing with a feminine kind and shortening long lists of organizers and partners", () => {
     const event = makeEvent({
       kind: "conference",
       status: "postponed",
@@ -124,6 +151,7 @@ describe("event card in the answer's language", () => {
       country: "ES",
       online: true,
       organizers: ["UNCCT", "GCTF", "INTERPOL", "IOM", "OSCE"],
+      partners: ["OIM", "ONUDD", "OSCE", "UE"],
       themes: ["biometrics"],
       registration: { status: "closed", deadline: null },
     });
@@ -134,6 +162,7 @@ describe("event card in the answer's language", () => {
         "Conferencia · lunes, 28 de septiembre – viernes, 2 de octubre de 2026",
         "Madrid, España y en línea",
         "Organizada por UNCCT, GCTF, INTERPOL y 2 más",
+        "En colaboración con OIM, ONUDD, OSCE y 1 más",
         "Practitioners from West Africa compare how they use advance passenger information.",
       ].join("\n"),
     );
@@ -237,6 +266,18 @@ describe("answers", () => {
       share: "{}",
     }).message;
     expect(buttonTexts(spanish.blocks)).toEqual(["Ver más", "Compartir en el canal"]);
+  });
+
+  it("puts a note under the lead, or under the line saying nothing was found", () => {
+    const card = renderEventCard(makeEvent(), { apiUrl });
+    const found = renderAnswer({ lead: "Events:", note: "NOT <x> was ignored.", units: [card] }).message;
+    expect(sectionText(found.blocks[0])).toBe("Events:");
+    expect(contextTexts(found.blocks[1])).toEqual(["NOT &lt;x&gt; was ignored."]);
+    const none = renderAnswer({ empty: "Nothing matches.", note: "NOT x was ignored.", units: [] }).message;
+    expect(sectionText(none.blocks[0])).toBe("Nothing matches.");
+    expect(contextTexts(none.blocks[1])).toEqual(["NOT x was ignored."]);
+    const later = renderAnswer({ note: "NOT x was ignored.", units: [card, card], offset: 1 }).message;
+    expect(JSON.stringify(later.blocks)).not.toContain("NOT x");
   });
 
   it("never credits something that is not a user id", () => {

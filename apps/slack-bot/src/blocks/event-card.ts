@@ -9,33 +9,33 @@ import { genderOf, type Language, WORDS } from "./words.js";
 
 const SUMMARY_ON_CARD = 300;
 /**
- * A card is read at a glance: an event may name 20 organizers of 120 characters each, so the card
- * names the first three ("and N more") in at most 300 characters; the full list is in the .ics.
+ * A card is read at a glance: an event may name 20 organizers and 50 partners of 120 characters
+ * each, so the card names the first three of each ("and N more") in at most 300 characters a line;
+ * the full lists are in the API.
  */
-const ORGANIZERS_ON_CARD = 3;
-const ORGANIZERS_TEXT = 300;
+const NAMES_ON_CARD = 3;
+const NAMES_TEXT = 300;
 
 /** The iCalendar link the API serves for one event. */
 export function calendarUrl(apiUrl: string, eventId: string): string {
   return `${apiUrl}/v1/events/${encodeURIComponent(eventId)}.ics`;
 }
 
-/** "Organised by UNCCT, GCTF", "Organisée par …", escaped; undefined when none are known. */
-function organizersLine(event: Event, language: Language): string | undefined {
-  const names = event.organizers.map((name) => name.trim()).filter(Boolean);
-  if (names.length === 0) return undefined;
-  const words = WORDS[language];
-  const hidden = names.length - ORGANIZERS_ON_CARD;
-  const more = hidden > 0 ? words.andMore(hidden) : "";
-  const lead = `${words.organisedBy[genderOf(event.kind, language)]} `;
-  const shown = names.slice(0, ORGANIZERS_ON_CARD).join(", ");
-  return `${lead}${escapeAndTruncate(shown, ORGANIZERS_TEXT - lead.length - more.length)}${more}`;
+/** "Organised by UNCCT, GCTF", "En partenariat avec OIM …", escaped; undefined when none are known. */
+function namesLine(lead: string, names: readonly string[], language: Language): string | undefined {
+  const known = names.map((name) => name.trim()).filter(Boolean);
+  if (known.length === 0) return undefined;
+  const hidden = known.length - NAMES_ON_CARD;
+  const more = hidden > 0 ? WORDS[language].andMore(hidden) : "";
+  const prefix = `${lead} `;
+  const shown = known.slice(0, NAMES_ON_CARD).join(", ");
+  return `${prefix}${escapeAndTruncate(shown, NAMES_TEXT - prefix.length - more.length)}${more}`;
 }
 
 /**
  * An event as a card in the answer's language: title, kind and dates with weekdays, place,
- * organizers, summary, an "Add to calendar" link, and a context line with the sample mark, themes
- * and registration. Titles and summaries are shown as the catalogue has them.
+ * organizers, partners, summary, an "Add to calendar" link, and a context line with the sample
+ * mark, themes and registration. Titles and summaries are shown as the catalogue has them.
  */
 export function renderEventCard(
   event: Event,
@@ -55,8 +55,10 @@ export function renderEventCard(
     `${escapeMrkdwn(formatKind(event.kind, language))} · ${formatDateRange(event.startsOn, event.endsOn, language)}`,
     escapeMrkdwn(formatPlace(event, language)),
   ];
-  const organizers = organizersLine(event, language);
+  const organizers = namesLine(words.organisedBy[gender], event.organizers, language);
   if (organizers) lines.push(organizers);
+  const partners = namesLine(words.inPartnershipWith, event.partners, language);
+  if (partners) lines.push(partners);
   const summary = event.summary.trim();
   let text = lines.join("\n");
   if (summary) {

@@ -160,6 +160,26 @@ describe("triage card", () => {
     ).toEqual([]);
   });
 
+  it("shows the requester's email only when the channel is private, and otherwise says where to find it", () => {
+    const request = makeRequest({
+      requester: { ...makeRequest().requester, organization: "Ministry of the Interior" },
+    });
+    const shown = readableText(renderTriageCard(request, { showContactDetails: true }) as never);
+    expect(shown).toContain("Alice Ndiaye · Ministry of the Interior · alice@example.org");
+    expect(shown).not.toContain("Contact details hidden");
+    for (const hidden of [
+      renderTriageCard(request),
+      renderTriageCard(request, { showContactDetails: false }),
+    ]) {
+      const text = readableText(hidden as never);
+      expect(text).toContain("Alice Ndiaye · Ministry of the Interior");
+      expect(text).not.toContain("alice@example.org");
+      expect(text).toContain("Triagers see them privately with `/bsi status BSI-2026-0042`");
+    }
+    const noEmail = makeRequest({ requester: { ...makeRequest().requester, email: null } });
+    expect(readableText(renderTriageCard(noEmail) as never)).not.toContain("Contact details hidden");
+  });
+
   it("reads only well-formed button values", () => {
     expect(decodeMoveValue('{"reference":"BSI-2026-0001","to":"accepted"}')).toEqual({
       reference: "BSI-2026-0001",
@@ -219,5 +239,18 @@ describe("a request's card in /bsi status", () => {
     expect(text).not.toContain("Note 2:");
     for (const entry of history.slice(2)) expect(text).toContain(entry.note);
     expect(validateBlocks(blocks, 50)).toEqual([]);
+  });
+
+  it("names the requester and their email only when asked (a triager's private reply)", () => {
+    const request = makeRequest();
+    expect(readableText({ blocks: renderRequestCard(request, { withHistory: true }) })).not.toContain(
+      "alice@example.org",
+    );
+    const blocks = renderRequestCard(request, { withHistory: true, withRequester: true });
+    expect(readableText({ blocks })).toContain("Requester: Alice Ndiaye · alice@example.org");
+    const long = makeRequest({
+      requester: { ...request.requester, name: "&".repeat(200), organization: "<".repeat(200) },
+    });
+    expect(validateBlocks(renderRequestCard(long, { withRequester: true }), 50)).toEqual([]);
   });
 });

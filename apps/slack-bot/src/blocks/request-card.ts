@@ -7,11 +7,21 @@ import type { KnownBlock } from "./types.js";
 /** Moves shown with a request's history; earlier ones are counted. */
 const HISTORY_ON_CARD = 5;
 
+/** "Requester: Alice Ndiaye · Ministry of the Interior · alice@example.org", escaped and bounded. */
+function requesterLine(request: Request): string {
+  const { name, organization, email } = request.requester;
+  return `Requester: ${escapeAndTruncate([name, organization, email].filter(Boolean).join(" · "), 700)}`;
+}
+
 /**
  * A request as a short card: reference, status, summary, then type, Member State and date filed;
- * with `withHistory`, its last five moves with their notes whole.
+ * with `withHistory`, its last five moves with their notes whole; with `withRequester`, who filed
+ * it and how to reach them (for triagers, in private replies: a public triage card leaves it out).
  */
-export function renderRequestCard(request: Request, options: { withHistory?: boolean } = {}): KnownBlock[] {
+export function renderRequestCard(
+  request: Request,
+  options: { withHistory?: boolean; withRequester?: boolean } = {},
+): KnownBlock[] {
   const memberState = isCountryCode(request.memberState)
     ? countryName(request.memberState)
     : request.memberState;
@@ -32,6 +42,7 @@ export function renderRequestCard(request: Request, options: { withHistory?: boo
       ].filter(Boolean),
     ),
   ];
+  if (options.withRequester) blocks.push(context([requesterLine(request)]));
   const history = options.withHistory ? (request.history ?? []) : [];
   if (history.length > 0) {
     const lines = history.slice(-HISTORY_ON_CARD).map((entry) => {

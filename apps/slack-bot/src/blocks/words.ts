@@ -28,6 +28,8 @@ export interface AnswerWords {
   cancelled: Record<Gender, string>;
   postponed: Record<Gender, string>;
   organisedBy: Record<Gender, string>;
+  /** Leads the line naming an event's partners (no agreement: the phrase has no noun to agree with). */
+  inPartnershipWith: string;
   /** After a shortened list: " and 2 more". */
   andMore: (count: number) => string;
   online: string;
@@ -66,6 +68,7 @@ export const WORDS: Record<Language, AnswerWords> = {
     cancelled: { m: "Cancelled", f: "Cancelled" },
     postponed: { m: "Postponed", f: "Postponed" },
     organisedBy: { m: "Organised by", f: "Organised by" },
+    inPartnershipWith: "In partnership with",
     andMore: (count) => ` and ${count} more`,
     online: "Online",
     placeAndOnline: (place) => `${place} and online`,
@@ -105,6 +108,7 @@ export const WORDS: Record<Language, AnswerWords> = {
     cancelled: { m: "Annulé", f: "Annulée" },
     postponed: { m: "Reporté", f: "Reportée" },
     organisedBy: { m: "Organisé par", f: "Organisée par" },
+    inPartnershipWith: "En partenariat avec",
     andMore: (count) => ` et ${count} autre${count > 1 ? "s" : ""}`,
     online: "En ligne",
     placeAndOnline: (place) => `${place} et en ligne`,
@@ -145,6 +149,7 @@ export const WORDS: Record<Language, AnswerWords> = {
     cancelled: { m: "Cancelado", f: "Cancelada" },
     postponed: { m: "Aplazado", f: "Aplazada" },
     organisedBy: { m: "Organizado por", f: "Organizada por" },
+    inPartnershipWith: "En colaboración con",
     andMore: (count) => ` y ${count} más`,
     online: "En línea",
     placeAndOnline: (place) => `${place} y en línea`,

@@ -89,6 +89,22 @@ describe("/bsi next and /bsi events", () => {
     for (const event of expected.items) expect(text).toContain(event.title);
   });
 
+  it("names each event's partners after its organizers, as the catalogue lists them", async () => {
+    const expected = await catalogue.listEvents({ upcoming: true, q: "workshop", limit: 5 });
+    const withPartners = expected.items.filter((event) => event.partners.length > 0);
+    expect(withPartners.length).toBeGreaterThan(0);
+    const text = readableText((await runCommand("events workshop")).reply);
+    for (const event of withPartners) {
+      const organizers = `Organised by ${event.organizers.slice(0, 3).join(", ")}`;
+      expect(text).toContain(`${organizers}\nIn partnership with ${event.partners.slice(0, 3).join(", ")}`);
+    }
+    for (const event of expected.items.filter((item) => item.partners.length === 0)) {
+      expect(text).toContain(`*${event.title}*`);
+      const card = text.slice(text.indexOf(`*${event.title}*`));
+      expect(card.split("\n").slice(0, 5).join("\n")).not.toContain("In partnership with");
+    }
+  });
+
   it("says so when no upcoming event matches", async () => {
     const { reply } = await runCommand("events zzyzx-qqq");
     expect(readableText(reply)).toContain("No upcoming events match “zzyzx-qqq”");
@@ -110,6 +126,25 @@ describe("/bsi next and /bsi events", () => {
     }
     const quoted = readableText((await runCommand('events "zzyzx"')).reply);
     expect(quoted).toContain("No upcoming events match “zzyzx”");
+  });
+
+  it("searches the words before a capitalised NOT, not the ones after it, and says NOT was ignored", async () => {
+    // The API's search has no NOT: every word in `q` must match, so "border Sahel" would find
+    // exactly the Sahel events the user wanted left out.
+    const expected = await catalogue.listEvents({ upcoming: true, q: "border", limit: 5 });
+    const outsideSahel = expected.items.filter((event) => event.region !== "sahel");
+    expect(outsideSahel.length).toBeGreaterThan(0);
+    const text = readableText((await runCommand("events border NOT Sahel")).reply);
+    expect(text).not.toContain("couldn't use that");
+    expect(text).toContain("Upcoming events matching “border”:");
+    for (const event of expected.items) expect(text).toContain(event.title);
+    expect(text).toContain(
+      "BSI Desk's search can't leave words out: NOT “Sahel” was ignored, so some of these may mention it.",
+    );
+
+    const none = readableText((await runCommand("events zzyzx NOT border")).reply);
+    expect(none).toContain("No upcoming events match “zzyzx”");
+    expect(none).toContain("BSI Desk's search can't leave words out: NOT “border” was ignored.");
   });
 
   it("reads words no event contains as a question: /bsi events outside the Sahel", async () => {

@@ -128,7 +128,7 @@ describe("long answers", () => {
 describe("answers in the question's language", () => {
   const FRENCH_DATES = /^(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche) \d{1,2} /;
 
-  it("writes the cards of a French question in French, organizers included", async () => {
+  it("writes the cards of a French question in French, organizers and partners included", async () => {
     const question = "qui organise l'atelier de Niamey ?";
     const expected = await catalogue.ask({ question });
     expect(expected.language).toBe("fr");
@@ -136,11 +136,12 @@ describe("answers in the question's language", () => {
     const { ts } = await harness.driver.mention({ user: "U0ALICE", channel: "C0BORDERS", text: question });
     const { cardLines, words } = cardWords((await answerTo(ts)).params);
     expect(cardLines).toHaveLength(expected.events.length);
-    const [kindAndDates = "", place = "", organizers = ""] = cardLines[0] ?? [];
+    const [kindAndDates = "", place = "", organizers = "", partners = ""] = cardLines[0] ?? [];
     expect(kindAndDates).toMatch(/^Atelier · /);
     expect(kindAndDates.replace("Atelier · ", "")).toMatch(FRENCH_DATES);
     expect(place).toBe("Niamey, Niger");
     expect(organizers).toBe("Organisé par UNCCT");
+    expect(partners).toBe("En partenariat avec IOM");
     expect(words).toContain("Ajouter au calendrier");
     expect(words).toContain("*Exemple* — données d'illustration");
     expect(words).toMatch(/Inscriptions ouvertes/);

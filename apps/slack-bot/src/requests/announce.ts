@@ -5,6 +5,7 @@ import { type Move, renderMoveNotice, renderReceipt } from "../blocks/request-no
 import type { SlackMessage } from "../blocks/types.js";
 import { slackErrorCode } from "../slack/deliver.js";
 import { type CardLocation, findTriageCard, postTriageCard, updateTriageCard } from "./triage-cards.js";
+import type { TriageChannelPrivacy } from "./triage-channel.js";
 
 type WebClient = webApi.WebClient;
 
@@ -12,7 +13,17 @@ export interface AnnounceContext {
   client: WebClient;
   logger: Logger;
   triageChannel: string | undefined;
+  /** Whether cards may show the requester's email (only in a private triage channel). */
+  triagePrivacy: TriageChannelPrivacy;
   now?: () => Date;
+}
+
+/** How a card in `channel` is drawn: with the requester's email only where the channel is private. */
+async function cardOptions(
+  context: AnnounceContext,
+  channel: string,
+): Promise<{ showContactDetails: boolean }> {
+  return { showContactDetails: await context.triagePrivacy.mayShowContactDetails(channel) };
 }
 
 /**
@@ -66,7 +77,8 @@ export async function announceNewRequest(
       const existing = options.hasNoCard
         ? undefined
         : await findTriageCard(context.client, channel, request, context.now);
-      if (!existing) await postTriageCard(context.client, channel, request);
+      if (!existing)
+        await postTriageCard(context.client, channel, request, await cardOptions(context, channel));
     } catch (error) {
       if (!isPermanent(error)) throw error;
       context.logger.error(
@@ -105,8 +117,9 @@ export async function refreshTriageCard(
   const channel = known?.channel ?? context.triageChannel;
   if (!channel) return;
   try {
+    const shown = await cardOptions(context, channel);
     if (known) {
-      await updateTriageCard(context.client, known, request);
+      await updateTriageCard(context.client, known, request, shown);
       return;
     }
     const found = await findTriageCard(context.client, channel, request, context.now);
@@ -116,11 +129,11 @@ export async function refreshTriageCard(
       if (options.awaitCreatedCard && age < CARD_GRACE_MS) {
         throw new CardNotPostedYetError(`the card of ${request.reference} is not posted yet`);
       }
-      await postTriageCard(context.client, channel, request);
+      await postTriageCard(context.client, channel, request, shown);
       return;
     }
     if (found.version > (request.history?.length ?? 0)) return;
-    await updateTriageCard(context.client, found, request);
+    await updateTriageCard(context.client, found, request, shown);
   } catch (error) {
     if (!isPermanent(error)) throw error;
     context.logger.error(

@@ -85,13 +85,14 @@ export async function findTriageCard(
   return searchWindow(client, channel, request.reference, { oldest: laterStart, pages: PAGES_LATER });
 }
 
-/** Posts a new card for a request. */
+/** Posts a new card for a request; with the requester's email only in a private channel. */
 export async function postTriageCard(
   client: WebClient,
   channel: string,
   request: Request,
+  options: { showContactDetails: boolean },
 ): Promise<CardLocation> {
-  const card = renderTriageCard(request);
+  const card = renderTriageCard(request, options);
   const posted = await client.chat.postMessage({
     channel,
     text: card.text,
@@ -108,8 +109,9 @@ export async function updateTriageCard(
   client: WebClient,
   location: CardLocation,
   request: Request,
+  options: { showContactDetails: boolean },
 ): Promise<void> {
-  const card = renderTriageCard(request, { mentions: true });
+  const card = renderTriageCard(request, { ...options, mentions: true });
   await client.chat.update({
     channel: location.channel,
     ts: location.ts,

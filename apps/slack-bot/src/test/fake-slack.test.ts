@@ -208,6 +208,48 @@ describe("the fake Slack Web API", () => {
     );
   });
 
+  it("describes a channel with conversations.info: public or private, as declared, and converted", async () => {
+    const triage = await callForm("conversations.info", { channel: "C0TRIAGE" });
+    expect(triage.body).toMatchObject({
+      ok: true,
+      channel: { id: "C0TRIAGE", name: "bsi-triage", is_channel: true, is_im: false, is_private: true },
+    });
+    const general = await callForm("conversations.info", { channel: "C0GENERAL" });
+    expect(general.body).toMatchObject({ ok: true, channel: { name: "general", is_private: false } });
+    slack.addChannel("G0LEGACY", { name: "old-triage", isPrivate: true });
+    const legacy = await callForm("conversations.info", { channel: "G0LEGACY" });
+    expect(legacy.body).toMatchObject({ channel: { is_channel: false, is_group: true, is_private: true } });
+    slack.addChannel("C0OPEN", { name: "open-triage" });
+    slack.setChannelPrivacy("C0OPEN", true);
+    const converted = await callForm("conversations.info", { channel: "C0OPEN" });
+    expect(converted.body).toMatchObject({ channel: { id: "C0OPEN", is_private: true } });
+    const missing = await callForm("conversations.info", { channel: "C0NOWHERE" });
+    expect(missing.body).toEqual({ ok: false, error: "channel_not_found" });
+  });
+
+  it("refuses conversations.info with missing_scope, naming the scope the channel's kind needs", async () => {
+    const scoped = await new FakeSlack({ scopes: ["chat:write", "channels:read"] }).start();
+    try {
+      const call = (channel: string) =>
+        fetch(`${scoped.apiUrl}conversations.info`, {
+          method: "POST",
+          headers: { authorization: `Bearer ${scoped.botToken}` },
+          body: new URLSearchParams({ channel }),
+        }).then((response) => response.json());
+      expect(await call("C0TRIAGE")).toEqual({
+        ok: false,
+        error: "missing_scope",
+        needed: "groups:read",
+        provided: "chat:write,channels:read",
+      });
+      expect(await call("C0GENERAL")).toMatchObject({ ok: true, channel: { is_private: false } });
+      scoped.setScopes(["chat:write", "channels:read", "groups:read"]);
+      expect(await call("C0TRIAGE")).toMatchObject({ ok: true, channel: { is_private: true } });
+    } finally {
+      await scoped.stop();
+    }
+  });
+
   it("refuses a trigger_id older than 3 seconds, and a modal beyond Slack's input limits", async () => {
     const view = {
       type: "modal",

@@ -51,6 +51,15 @@ export interface StoredMessage {
   metadata?: Record<string, unknown>;
 }
 
+/** A channel the bot is in, as conversations.info describes it. */
+export interface FakeChannel {
+  id: string;
+  /** The channel's name, without `#` (default: the id in lower case). */
+  name?: string;
+  /** A private channel (`is_private: true`); public by default. */
+  isPrivate?: boolean;
+}
+
 export interface FakeSlackOptions {
   botToken?: string;
   /** The app-level token (xapp-…) accepted by apps.connections.open for Socket Mode. */
@@ -59,9 +68,24 @@ export interface FakeSlackOptions {
   botUserId?: string;
   botId?: string;
   users?: FakeUser[];
-  /** Channels the bot is a member of (`C…`, `G…`); DMs (`D…`) are opened with conversations.open. */
-  channels?: string[];
+  /**
+   * Channels the bot is a member of (`C…`, `G…`), public unless declared private; DMs (`D…`) are
+   * opened with conversations.open. Default: #general and #borders (public) and #bsi-triage
+   * (C0TRIAGE, private, as the README asks the triage channel to be).
+   */
+  channels?: Array<string | FakeChannel>;
+  /**
+   * The bot token's scopes, for the methods that check them (conversations.info: `channels:read`
+   * for a public channel, `groups:read` for a private one, `im:read` for a DM). Default: every scope.
+   */
+  scopes?: string[];
 }
+
+const DEFAULT_CHANNELS: FakeChannel[] = [
+  { id: "C0GENERAL", name: "general" },
+  { id: "C0BORDERS", name: "borders" },
+  { id: "C0TRIAGE", name: "bsi-triage", isPrivate: true },
+];
 
 type Fault =
   | { kind: "error"; error: string; remaining: number }
@@ -101,7 +125,8 @@ export class FakeSlack {
   /** The errors last shown under a modal's inputs (`response_action: "errors"`), by view id. */
   readonly modalErrors = new Map<string, Record<string, string>>();
   private readonly users = new Map<string, FakeUser>();
-  private readonly channels = new Set<string>();
+  private readonly channels = new Map<string, Required<FakeChannel>>();
+  private scopes: Set<string> | undefined;
   private readonly faults = new Map<string, Fault[]>();
   private readonly waiters: Waiter[] = [];
   private readonly listeners = new Set<(call: RecordedCall) => void>();
@@ -147,8 +172,11 @@ export class FakeSlack {
       email: null,
       isBot: true,
     });
-    for (const channel of options.channels ?? ["C0GENERAL", "C0BORDERS", "C0TRIAGE"])
-      this.channels.add(channel);
+    for (const channel of options.channels ?? DEFAULT_CHANNELS) {
+      if (typeof channel === "string") this.addChannel(channel);
+      else this.addChannel(channel.id, channel);
+    }
+    this.scopes = options.scopes ? new Set(options.scopes) : undefined;
   }
 
   /** Starts listening on a loopback port; `apiUrl` is then the value for SLACK_API_URL. */
@@ -192,8 +220,26 @@ export class FakeSlack {
     return `${this.baseUrl}/commands/${this.teamId}/${id}`;
   }
 
-  addChannel(id: string): void {
-    this.channels.add(id);
+  /** A channel the bot is in: public unless `isPrivate`. Adding a known channel changes nothing. */
+  addChannel(id: string, options: { name?: string; isPrivate?: boolean } = {}): void {
+    if (this.channels.has(id)) return;
+    this.channels.set(id, {
+      id,
+      name: options.name ?? id.toLowerCase(),
+      isPrivate: options.isPrivate ?? false,
+    });
+  }
+
+  /** Converts a channel to private or back to public, as a workspace admin can (the id stays). */
+  setChannelPrivacy(id: string, isPrivate: boolean): void {
+    const channel = this.channels.get(id);
+    if (!channel) throw new Error(`no channel ${id}`);
+    channel.isPrivate = isPrivate;
+  }
+
+  /** Sets the bot token's scopes (undefined: every scope), as reinstalling the app would. */
+  setScopes(scopes: string[] | undefined): void {
+    this.scopes = scopes ? new Set(scopes) : undefined;
   }
 
   addUser(user: FakeUser): void {
@@ -202,7 +248,7 @@ export class FakeSlack {
 
   /** A message a person wrote in a channel (for shortcuts and permalinks); returns its ts. */
   addMessage(input: { channel: string; user: string; text: string }): string {
-    this.channels.add(input.channel);
+    this.addChannel(input.channel);
     const ts = this.nextTs();
     this.messages.push({
       channel: input.channel,
@@ -580,6 +626,8 @@ export class FakeSlack {
         return this.openConversation(params);
       case "conversations.history":
         return this.conversationHistory(params);
+      case "conversations.info":
+        return this.conversationInfo(params);
       case "users.info":
         return this.userInfo(params);
       case "views.open":
@@ -609,7 +657,7 @@ export class FakeSlack {
 
   private dmChannelFor(userId: string): string {
     const channel = `D${userId.slice(1)}`;
-    this.channels.add(channel);
+    this.addChannel(channel);
     return channel;
   }
 
@@ -743,6 +791,52 @@ export class FakeSlack {
       has_more: hasMore,
       response_metadata: {
         next_cursor: hasMore ? Buffer.from(`offset:${offset + limit}`).toString("base64") : "",
+      },
+    };
+  }
+
+  /**
+   * A channel's description, as Slack gives it: `missing_scope` (with `needed` and `provided`) when
+   * the token lacks the scope for the channel's kind, `channel_not_found` for a channel the bot
+   * cannot see (Slack says the same for a private channel the bot is not in).
+   */
+  private conversationInfo(params: Record<string, unknown>): Record<string, unknown> {
+    const id = typeof params.channel === "string" ? params.channel : "";
+    if (id === "") return { ok: false, error: "channel_not_found" };
+    const channel = this.channels.get(id);
+    const isIm = id.startsWith("D");
+    const needed = isIm ? "im:read" : channel?.isPrivate ? "groups:read" : "channels:read";
+    if (this.scopes && !this.scopes.has(needed)) {
+      return { ok: false, error: "missing_scope", needed, provided: [...this.scopes].join(",") };
+    }
+    if (!channel) return { ok: false, error: "channel_not_found" };
+    if (isIm) {
+      const user = `U${id.slice(1)}`;
+      return { ok: true, channel: { id, created: 1700000000, is_im: true, is_org_shared: false, user } };
+    }
+    return {
+      ok: true,
+      channel: {
+        id,
+        name: channel.name,
+        name_normalized: channel.name,
+        // Private channels made before March 2021 have G ids and read as groups; later ones as channels.
+        is_channel: !id.startsWith("G"),
+        is_group: id.startsWith("G"),
+        is_im: false,
+        is_mpim: false,
+        is_private: channel.isPrivate,
+        is_archived: false,
+        is_general: channel.name === "general",
+        is_shared: false,
+        is_ext_shared: false,
+        is_org_shared: false,
+        is_member: true,
+        created: 1700000000,
+        creator: "U0ALICE",
+        context_team_id: this.teamId,
+        topic: { value: "", creator: "", last_set: 0 },
+        purpose: { value: "", creator: "", last_set: 0 },
       },
     };
   }

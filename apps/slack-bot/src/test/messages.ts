@@ -1,3 +1,5 @@
+import { WORDS } from "../blocks/words.js";
+
 /** Everything a user could read in a recorded message or response_url post, as one string. */
 export function readableText(message: Record<string, unknown>): string {
   const parts: string[] = [];
@@ -40,10 +42,23 @@ export function findButton(
   return found[0];
 }
 
+/** How the organizers and partners lines start, in every language a card is written in. */
+const NAMES_LEADS = Object.values(WORDS).flatMap((words) => [
+  ...Object.values(words.organisedBy),
+  words.inPartnershipWith,
+]);
+
+/** A card's kind-and-dates and place lines, then its organizers and partners lines (if any). */
+function cardOwnLines(text: string): string[] {
+  const [, kindAndDates = "", place = "", ...rest] = text.split("\n");
+  const names = rest.filter((line) => NAMES_LEADS.some((lead) => line.startsWith(`${lead} `)));
+  return [kindAndDates, place, ...names];
+}
+
 /**
  * The words the bot writes on event cards around the catalogue's own text (titles and summaries
- * stay as the catalogue has them): each card's kind and dates, place and organizers lines, every
- * context line and every button label.
+ * stay as the catalogue has them): each card's kind and dates, place, organizers and partners
+ * lines, every context line and every button label.
  */
 export function cardWords(message: Record<string, unknown>): { cardLines: string[][]; words: string } {
   const blocks = Array.isArray(message.blocks) ? (message.blocks as Record<string, unknown>[]) : [];
@@ -53,7 +68,7 @@ export function cardWords(message: Record<string, unknown>): { cardLines: string
     const accessory = block.accessory as { action_id?: string; text?: { text?: string } } | undefined;
     if (block.type === "section" && accessory?.action_id === "event.add_to_calendar") {
       const text = (block.text as { text?: string } | undefined)?.text ?? "";
-      const lines = text.split("\n").slice(1, 4);
+      const lines = cardOwnLines(text);
       cardLines.push(lines);
       parts.push(...lines, accessory.text?.text ?? "");
     } else if (block.type === "context" || block.type === "actions") {
@@ -65,4 +80,4 @@ export function cardWords(message: Record<string, unknown>): { cardLines: string
 
 /** English words the bot writes on cards and around them: none may show in a French or Spanish answer. */
 export const ENGLISH_CARD_WORDS =
-  /\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Workshop|Conference|Study tour|Seminar|Training|Meeting|Online|Registration|By invitation|Add to calendar|Sample|Themes|Organised by|Show more|Share in channel|Continued|Shared by|More results)\b/;
+  /\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Workshop|Conference|Study tour|Seminar|Training|Meeting|Online|Registration|By invitation|Add to calendar|Sample|Themes|Organised by|In partnership with|Show more|Share in channel|Continued|Shared by|More results)\b/;
