@@ -15,6 +15,7 @@ import {
   startOfWeek,
   yearRange,
 } from "./calendar.js";
+import { findHolidays } from "./holidays.js";
 import type { Language } from "./lexicon.js";
 
 /** Which way to read a date without a year: the next March that is not over, or the last one. */
@@ -322,22 +323,6 @@ const RELATIVE_RULES: RelativeRule[] = [
     },
   },
   {
-    pattern: /\b(?:christmas|xmas|noel|navidad)\b/,
-    resolve(today, _match, preference) {
-      const { year } = parseIso(today);
-      const thisYear = isoDate(year, 12, 25);
-      const day =
-        preference === "past"
-          ? thisYear <= today
-            ? thisYear
-            : isoDate(year - 1, 12, 25)
-          : thisYear >= today
-            ? thisYear
-            : isoDate(year + 1, 12, 25);
-      return { from: day, to: day };
-    },
-  },
-  {
     pattern: /\b(?:today|aujourd hui|hoy)\b/,
     resolve: (today) => ({ from: today, to: today }),
   },
@@ -548,8 +533,8 @@ function periodYear(
 /**
  * Finds the dates in a question (already folded: lowercase, no accents) and turns them into one
  * range. Several dates widen the range ("March or April"); a year on its own gives its year to the
- * other dates ("March next year"). chrono reads explicit dates and ranges; quarters, halves, seasons,
- * bare years, relative periods and French month names are read here.
+ * other dates ("March next year"). chrono reads explicit dates and ranges; holidays (see holidays.ts),
+ * quarters, halves, seasons, bare years, relative periods and French month names are read here.
  */
 export function findDates(
   folded: string,
@@ -569,6 +554,8 @@ export function findDates(
     claimed.push([start, end]);
     text = mask(text, start, end);
   };
+
+  for (const { start, end, ...holiday } of findHolidays(text, today, preference)) claim(start, end, holiday);
 
   for (const rule of RELATIVE_RULES) {
     const pattern = new RegExp(rule.pattern.source, "g");

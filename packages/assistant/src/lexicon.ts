@@ -362,17 +362,18 @@ export const DATE_WORDS: Record<Language | "any", string> = {
     aug sept oct nov dec week weeks weekend month months year years quarter quarters today tomorrow fortnight
     monday tuesday wednesday thursday friday saturday sunday beginning start early late middle mid end before
     after until since between during around christmas spring summer autumn fall winter half first second third
-    fourth`,
+    fourth easter holy holidays ramadan eid adha fitr feast`,
   fr: `janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre janv fevr avr juil
     semaine semaines mois annee annees trimestre trimestres aujourd demain quinzaine lundi mardi mercredi jeudi
     vendredi samedi dimanche debut milieu fin prochain prochaine prochains prochaines dernier derniere passe
     passee venir vient viennent partir compter depuis jusqu avant apres moitie premier premiere deuxieme seconde
-    troisieme quatrieme noel printemps automne hiver`,
+    troisieme quatrieme noel printemps automne hiver paques sainte ramadan aid fetes tabaski korite kebir`,
   es: `enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre noviembre diciembre semana
     semanas mes meses ano anos hoy manana quincena lunes martes miercoles jueves viernes sabado domingo
     principios comienzos inicios mediados finales final proximo proxima proximos proximas pasado pasada
     ultimo ultima viene vienen entrante siguiente partir desde hasta antes despues mitad primer primero primera
-    segundo segunda tercer tercero cuarto navidad primavera verano otono invierno`,
+    segundo segunda tercer tercero cuarto navidad navidades primavera verano otono invierno pascua santa
+    ramadan nuevo fiestas cordero`,
   any: "semester semestre trimestre",
 };
 

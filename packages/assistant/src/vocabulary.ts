@@ -52,7 +52,7 @@ export const FUNCTION_WORDS = {
     interesado interesada lista listar ver veo haber pais paises gobierno estado estados miembro
     ministerio agencia personal participantes organizar celebrar celebra celebran realiza realizan
     lugar celebrado celebrada celebrados celebradas viene vienen pasa pasan pasara todavia aun
-    puedo podemos`,
+    puedo podemos nuevo nueva nuevos nuevas`,
 } as const;
 
 export type FunctionWordLanguage = keyof typeof FUNCTION_WORDS;
