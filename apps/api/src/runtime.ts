@@ -14,6 +14,7 @@ import { createApiServer } from "./lib/node-server.js";
 import { createDatabaseCounter, createMemoryCounter } from "./lib/rate-limit.js";
 import type { AppDeps, AppEnv } from "./lib/types.js";
 import { createSearchIndex } from "./search/create-search-index.js";
+import { rebuildSearchIndexIfStale } from "./search/rebuild-search-index.js";
 import { startWebhookDispatcher, type WebhookDispatcher } from "./webhooks/dispatcher.js";
 
 export interface ApiRuntime {
@@ -52,6 +53,9 @@ export async function openApi(
     await sql`SELECT 1`.execute(handle.db);
     await migrateToLatest(handle.db);
     const search = createSearchIndex(handle);
+    const reindexed = await rebuildSearchIndexIfStale(handle.db, search);
+    if (reindexed && reindexed.events + reindexed.practices > 0)
+      logger.info(reindexed, "rebuilt the search index");
     const now = options.now ?? (() => new Date());
     if (config.BSI_SEED === "catalogue") {
       const seeded = await seedCatalogue(handle.db, search, now());

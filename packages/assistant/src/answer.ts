@@ -1,4 +1,11 @@
-import { countryName, type EventKind, getTheme, type RequestStatus, type ThemeCode } from "@bsi/domain";
+import {
+  countryName,
+  type EventKind,
+  getTheme,
+  ORGANIZATIONS,
+  type RequestStatus,
+  type ThemeCode,
+} from "@bsi/domain";
 import {
   ABOUT_BSI,
   API_HELP,
@@ -300,6 +307,15 @@ interface DescribeOptions {
   after?: string;
 }
 
+/** "with IOM", "avec l'OIM ou l'OSCE", "con la OACI". */
+function organizationPhrase(codes: readonly string[] | undefined, language: AnswerLanguage): string {
+  if (!codes?.length) return "";
+  const labels = codes.map(
+    (code) => ORGANIZATIONS.find((organization) => organization.code === code)?.labels[language] ?? code,
+  );
+  return `${{ en: "with", fr: "avec", es: "con" }[language]} ${joinOr(labels, language)}`;
+}
+
 /** "workshops in the Sahel on community engagement in March 2027" (without a count). */
 export function describeEvents(
   filters: EventQueryFilters,
@@ -322,6 +338,7 @@ export function describeEvents(
     options.after,
     placePhrase(filters, language),
     themePhrase(filters.themes, language),
+    organizationPhrase(filters.organizations, language),
     periodPhrase(filters, language, today),
     options.relative,
   ]

@@ -440,6 +440,41 @@ describe("interpret: places, kinds and themes", () => {
   );
 });
 
+describe("interpret: organizations", () => {
+  it.each([
+    ["events with IOM", ["IOM"]],
+    ["événements avec l'OIM", ["IOM"]],
+    ["eventos con la OACI", ["ICAO"]],
+    ["anything with the OSCE or Frontex?", ["OSCE", "Frontex"]],
+    ["GCTF meetings in 2027", ["GCTF"]],
+  ])("%s → events of %j", (question, organizations) => {
+    expect(filtersOf(question).organizations).toEqual(organizations);
+  });
+
+  it("leaves INTERPOL to its databases theme and an organization's advice to its good practices", () => {
+    expect(filtersOf("workshops on INTERPOL databases").organizations).toBeUndefined();
+    expect(ask("what does the GCTF recommend on refugees").intent).toBe("practices");
+  });
+
+  it("does not read the French 'eu' (had) as the EU", () => {
+    expect(filtersOf("quels ateliers ont eu lieu à Dakar ?").organizations).toBeUndefined();
+  });
+});
+
+describe("interpret: what is asked, from a QA pass", () => {
+  it.each([
+    ["qu'est-ce qui se passe à Dakar ?", "find_events"],
+    ["has our TA request been approved?", "request_status"],
+    ["est-ce que ma demande a été acceptée ?", "request_status"],
+    ["who runs the BSI", "help"],
+    ["¿cómo pido una visita de estudio?", "how_to_request"],
+    ["peut-on encore s'inscrire à l'atelier de Dakar ?", "find_events"],
+    ["what visa do I need for Almaty", "unknown"],
+  ])("%s → %s", (question, intent) => {
+    expect(ask(question).intent).toBe(intent);
+  });
+});
+
 describe("interpret: the way people type", () => {
   it("sets common misspellings right", () => {
     expect(ask("any worshop in Dakkar next month")).toMatchObject({

@@ -210,6 +210,8 @@ interface Reading extends Places {
   pluralKind: boolean;
   themes: Set<ThemeCode>;
   online: boolean | undefined;
+  /** Organizations named ("with IOM"): events they run or partner in. */
+  organizations: Set<string>;
   cues: Set<Cue>;
   words: string[];
 }
@@ -240,6 +242,7 @@ function read(
     cities: new Set(),
     excluded: { countries: new Set(), regions: new Set(), cities: new Set() },
     online: undefined,
+    organizations: new Set(),
     cues: new Set(),
     words: [],
   };
@@ -251,6 +254,8 @@ function read(
     const isCountry = meanings.some((meaning) => meaning.type === "country");
     const isTopic = meanings.some((meaning) => meaning.type === "theme");
     const isKind = meanings.some((meaning) => meaning.type === "kind");
+    // "INTERPOL" is the theme of its databases as well: the theme wins over the organization.
+    const isOnlyOrganization = meanings.every((meaning) => meaning.type === "organization");
     const negation = meanings.some(isPlaceMeaning)
       ? negationBefore(tokens, typed, match.first, negatedEnds)
       : -1;
@@ -264,6 +269,7 @@ function read(
       // "Réunion" the island loses to "reunión" the meeting.
       if (meaning.type === "country" && isKind) continue;
       if (meaning.type === "kind" && isTopic) reading.topicKinds.add(meaning.kind);
+      else if (meaning.type === "organization" && !isOnlyOrganization) continue;
       else apply(reading, places, meaning, isCountry, cities);
     }
   }
@@ -309,6 +315,9 @@ function apply(
       break;
     case "online":
       reading.online = meaning.online;
+      break;
+    case "organization":
+      reading.organizations.add(meaning.code);
       break;
     case "generic":
       break;
@@ -471,6 +480,8 @@ function decide(reading: Reading, dates: DateFinding, context: Context): AskQuer
     hasDates ||
     hasPlace ||
     reading.online !== undefined ||
+    // "What does the GCTF recommend on refugees?" asks for its good practices, not its events.
+    (reading.organizations.size > 0 && !hasTheme) ||
     has("event") ||
     has("upcoming") ||
     has("next") ||
@@ -584,6 +595,7 @@ function eventQuery(reading: Reading, dates: DateFinding, context: Context): Ask
     };
   }
   if (reading.online !== undefined) filters.online = reading.online;
+  if (reading.organizations.size > 0) filters.organizations = [...reading.organizations];
   if (reading.words.length > 0) filters.words = reading.words;
 
   // "held" hints at the past, unless the question also says "upcoming" or "next".
@@ -607,6 +619,7 @@ function eventQuery(reading: Reading, dates: DateFinding, context: Context): Ask
     filters.exclude ||
     filters.relativeTo ||
     filters.themes ||
+    filters.organizations ||
     filters.online !== undefined;
 
   if (has("next") && !reading.pluralKind && !has("upcoming")) {

@@ -1,4 +1,12 @@
-import { type EventKind, listCountries, REGIONS, type RegionCode, THEMES, type ThemeCode } from "@bsi/domain";
+import {
+  type EventKind,
+  listCountries,
+  ORGANIZATIONS,
+  REGIONS,
+  type RegionCode,
+  THEMES,
+  type ThemeCode,
+} from "@bsi/domain";
 import {
   adjectiveForms,
   CONTINENTS,
@@ -29,6 +37,8 @@ export type Meaning =
   | { type: "city"; city: string; country: string | null }
   | { type: "cue"; cue: Cue }
   | { type: "online"; online: boolean }
+  /** An organization that runs or partners in events: its code in the domain's ORGANIZATIONS. */
+  | { type: "organization"; code: string }
   /** Words about border security in general: consumed, but they narrow nothing. */
   | { type: "generic" };
 
@@ -555,6 +565,12 @@ function buildLexicon(): Lexicon {
   for (const city of KNOWN_CITIES) {
     const meaning: Meaning = { type: "city", city: city.name, country: city.country };
     for (const name of [city.name, ...city.aliases]) add(name, meaning);
+  }
+
+  // "events with IOM", "avec l'OIM", "con la OACI". Not "eu": in French it is a past participle.
+  for (const organization of ORGANIZATIONS) {
+    const meaning: Meaning = { type: "organization", code: organization.code };
+    for (const name of organization.names) if (name !== "eu") add(name, meaning, undefined, false);
   }
 
   for (const [cue, table] of Object.entries(CUE_PHRASES) as Array<[Cue, LanguageTable]>) {

@@ -64,6 +64,12 @@ export const EventQueryFiltersSchema = z
     relativeTo: RelativeToSchema.optional(),
     themes: z.array(ThemeCodeSchema).optional(),
     online: z.boolean().optional(),
+    organizations: z
+      .array(z.string())
+      .optional()
+      .meta({
+        description: "Codes of organizations that run or partner in the event (IOM, OSCE…), any of them",
+      }),
     words: z.array(z.string()).optional().meta({ description: "Words not understood otherwise, for search" }),
   })
   .meta({ id: "EventQueryFilters" });

@@ -3,6 +3,7 @@ export * from "./auth.js";
 export * from "./countries.js";
 export * from "./dates.js";
 export * from "./events.js";
+export * from "./organizations.js";
 export * from "./practices.js";
 export * from "./problem.js";
 export * from "./regions.js";

@@ -16,6 +16,8 @@ interface EventLine {
   themes: ThemeCode[];
   summary: string;
   status?: NewEvent["status"];
+  organizers?: string[];
+  partners?: string[];
 }
 
 const NOTE = "Evaluation catalogue: invented event.";
@@ -35,7 +37,8 @@ function toEvent(line: EventLine): NewEvent {
     country: line.place === "online" ? null : line.place[1],
     region: line.place === "online" ? null : line.place[2],
     online: line.place === "online",
-    organizers: ["UNCCT"],
+    organizers: line.organizers ?? ["UNCCT"],
+    partners: line.partners ?? [],
     themes: line.themes,
     summary: `${line.summary} ${NOTE}`,
     registration: { status: isPast ? "closed" : "open", deadline: null },
@@ -98,6 +101,7 @@ const EVENT_LINES: EventLine[] = [
     place: ["New York", "US", "americas"],
     themes: ["integrated-border-management"],
     summary: "Working group members review the year and plan the next.",
+    organizers: ["UNCCT", "GCTF Border Security and Management Working Group"],
   },
   {
     id: "2025-10-rabat-maghreb-conference",
@@ -190,6 +194,7 @@ const EVENT_LINES: EventLine[] = [
     place: ["Niamey", "NE", "sahel"],
     themes: ["community-engagement"],
     summary: "Working with nomadic and border communities across the Sahel.",
+    partners: ["IOM"],
   },
   {
     id: "2026-07-online-databases-webinar",
@@ -227,6 +232,7 @@ const EVENT_LINES: EventLine[] = [
     place: ["Tashkent", "UZ", "central-asia"],
     themes: ["biometrics"],
     summary: "Border guards learn to enrol fingerprints and faces at crossing points.",
+    partners: ["International Organization for Migration (IOM)"],
   },
   {
     id: "2026-09-nouakchott-biometrics-workshop",
@@ -245,6 +251,7 @@ const EVENT_LINES: EventLine[] = [
     place: ["Vienna", "AT", "europe"],
     themes: ["ftf-travel", "api-pnr"],
     summary: "Detecting FTF travel with passenger data.",
+    partners: ["OSCE", "INTERPOL"],
   },
   {
     id: "2026-10-rabat-legal-training",

@@ -11,6 +11,7 @@ import * as createSearchIndex from "./migrations/2026_11_24_090100_create_search
 import * as createRequests from "./migrations/2026_11_24_090200_create_requests.js";
 import * as createRateLimits from "./migrations/2026_11_24_090300_create_rate_limits.js";
 import * as webhookEnabledAt from "./migrations/2026_11_24_230000_webhook_enabled_at.js";
+import * as searchOrganizations from "./migrations/2026_11_25_070000_search_organizations.js";
 
 /** Migrations are listed here (not read from disk) so the compiled build and the tests run the same set. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -19,6 +20,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "2026_11_24_090200_create_requests": createRequests,
   "2026_11_24_090300_create_rate_limits": createRateLimits,
   "2026_11_24_230000_webhook_enabled_at": webhookEnabledAt,
+  "2026_11_25_070000_search_organizations": searchOrganizations,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

@@ -1,7 +1,13 @@
 import type { Event, Practice } from "@bsi/domain";
 import { type Kysely, sql } from "kysely";
 import type { Database } from "../db/database.js";
-import { placeText, type SearchIndex, type SearchTerms, themeText } from "./search-index.js";
+import {
+  organizationText,
+  placeText,
+  type SearchIndex,
+  type SearchTerms,
+  themeText,
+} from "./search-index.js";
 
 /** `word:* & word:*` — every word must appear, each as a prefix, as the SQLite module does. */
 function toTsQuery(terms: SearchTerms): string {
@@ -11,18 +17,27 @@ function toTsQuery(terms: SearchTerms): string {
 /**
  * PostgreSQL full-text search: one weighted tsvector per record ('simple' configuration, so French
  * and Spanish words are not stemmed as English; accents folded with unaccent). Weights mirror the
- * SQLite module's bm25 column weights: title A, places B, summary C, themes D (events); title A,
+ * SQLite module's bm25 column weights: title A, places and organizations B, summary C, themes D (events); title A,
  * summary B, themes C, body D (practices). Ranks are negated so that lower ranks come first, as bm25's.
  */
 export function createPostgresSearch(): SearchIndex {
   return {
     async indexEvent(db: Kysely<Database>, event: Event) {
-      await sql`INSERT INTO events_fts (event_id, document) VALUES (${event.id},
+      const organizations = organizationText(event);
+      await sql`INSERT INTO events_fts (event_id, document, organizations) VALUES (${event.id},
         setweight(to_tsvector('simple', unaccent(${event.title})), 'A') ||
         setweight(to_tsvector('simple', unaccent(${placeText(event)})), 'B') ||
+        setweight(to_tsvector('simple', unaccent(${organizations})), 'B') ||
         setweight(to_tsvector('simple', unaccent(${event.summary})), 'C') ||
-        setweight(to_tsvector('simple', unaccent(${themeText(event.themes)})), 'D'))
-        ON CONFLICT (event_id) DO UPDATE SET document = excluded.document`.execute(db);
+        setweight(to_tsvector('simple', unaccent(${themeText(event.themes)})), 'D'),
+        to_tsvector('simple', unaccent(${organizations})))
+        ON CONFLICT (event_id) DO UPDATE SET document = excluded.document,
+          organizations = excluded.organizations`.execute(db);
+    },
+    eventsWithOrganizations(codes) {
+      const query = codes.map((code) => code.toLowerCase().replace(/[^\p{L}\p{N}]/gu, "")).join(" | ");
+      return sql<{ id: string }>`(SELECT event_id FROM events_fts
+        WHERE organizations @@ to_tsquery('simple', ${query}))`;
     },
     async removeEvent(db, id) {
       await sql`DELETE FROM events_fts WHERE event_id = ${id}`.execute(db);

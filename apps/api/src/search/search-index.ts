@@ -2,6 +2,7 @@ import {
   COUNTRY_NAME_LANGUAGES,
   countryName,
   type Event,
+  organizationsNamedIn,
   type Practice,
   REGIONS,
   THEMES,
@@ -22,6 +23,8 @@ export interface SearchIndex {
   removePractice(db: Kysely<Database>, id: string): Promise<void>;
   /** A table expression with columns `id` and `rank` (lower ranks first) for events matching the terms. */
   matchEvents(terms: SearchTerms): RawBuilder<{ id: string; rank: number }>;
+  /** A subquery of the ids of events that any of these organizations (ORGANIZATIONS codes) runs or partners. */
+  eventsWithOrganizations(codes: readonly string[]): RawBuilder<{ id: string }>;
   matchPractices(terms: SearchTerms): RawBuilder<{ id: string; rank: number }>;
 }
 
@@ -81,6 +84,20 @@ export function placeText(event: Pick<Event, "city" | "country" | "region" | "on
 }
 
 /** Theme labels and synonyms, so "FTF" finds events on foreign terrorist fighters. */
+/**
+ * Organizers and partners as written, each followed by every name of the known organizations it
+ * names, so "l'OIM" finds a partner written "IOM" and a filter on the code finds "GCTF East Africa
+ * Working Group".
+ */
+export function organizationText(event: Pick<Event, "organizers" | "partners">): string {
+  return [...event.organizers, ...event.partners]
+    .flatMap((entry) => [
+      entry,
+      ...organizationsNamedIn(entry).flatMap((organization) => [organization.code, ...organization.names]),
+    ])
+    .join(" ");
+}
+
 export function themeText(themes: readonly ThemeCode[]): string {
   return themes
     .map((code) => THEMES.find((theme) => theme.code === code))

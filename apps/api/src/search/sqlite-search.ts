@@ -1,7 +1,13 @@
 import type { Event, Practice } from "@bsi/domain";
 import { type Kysely, sql } from "kysely";
 import type { Database } from "../db/database.js";
-import { placeText, type SearchIndex, type SearchTerms, themeText } from "./search-index.js";
+import {
+  organizationText,
+  placeText,
+  type SearchIndex,
+  type SearchTerms,
+  themeText,
+} from "./search-index.js";
 
 /** FTS5 MATCH expression: every word must appear, each as a quoted prefix ("sah"* finds Sahel). */
 function toMatchExpression(terms: SearchTerms): string {
@@ -9,17 +15,17 @@ function toMatchExpression(terms: SearchTerms): string {
 }
 
 /**
- * SQLite FTS5 with bm25 ranking. Column weights: title 10, summary 3, places 4, themes 2 for events;
+ * SQLite FTS5 with bm25 ranking. Column weights: title 10, summary 3, places 4, themes 2,
+ * organizations 4 for events;
  * title 10, summary 4, body 1, themes 3 for practices.
  */
 export function createSqliteSearch(): SearchIndex {
   return {
     async indexEvent(db: Kysely<Database>, event: Event) {
       await sql`DELETE FROM events_fts WHERE event_id = ${event.id}`.execute(db);
-      await sql`INSERT INTO events_fts (event_id, title, summary, places, themes)
-        VALUES (${event.id}, ${event.title}, ${event.summary}, ${placeText(event)}, ${themeText(event.themes)})`.execute(
-        db,
-      );
+      await sql`INSERT INTO events_fts (event_id, title, summary, places, themes, organizations)
+        VALUES (${event.id}, ${event.title}, ${event.summary}, ${placeText(event)}, ${themeText(event.themes)},
+          ${organizationText(event)})`.execute(db);
     },
     async removeEvent(db, id) {
       await sql`DELETE FROM events_fts WHERE event_id = ${id}`.execute(db);
@@ -38,8 +44,14 @@ export function createSqliteSearch(): SearchIndex {
       return sql<{
         id: string;
         rank: number;
-      }>`(SELECT event_id AS id, bm25(events_fts, 0, 10.0, 3.0, 4.0, 2.0) AS rank
+      }>`(SELECT event_id AS id, bm25(events_fts, 0, 10.0, 3.0, 4.0, 2.0, 4.0) AS rank
         FROM events_fts WHERE events_fts MATCH ${toMatchExpression(terms)})`;
+    },
+    eventsWithOrganizations(codes) {
+      const names = codes.map((code) => `"${code.toLowerCase().replaceAll('"', "")}"`).join(" OR ");
+      return sql<{
+        id: string;
+      }>`(SELECT event_id FROM events_fts WHERE events_fts MATCH ${`organizations : (${names})`})`;
     },
     matchPractices(terms) {
       return sql<{

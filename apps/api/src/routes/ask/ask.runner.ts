@@ -113,6 +113,7 @@ export function toEventFilters(filters: EventQueryFilters): EventFilters {
     ...(exclude ? { exclude: { ...exclude, countries: countriesOf(exclude) } } : {}),
     themes: filters.themes,
     online: filters.online,
+    organizations: filters.organizations,
     statuses: LIVE_STATUSES,
   };
 }
@@ -247,7 +248,12 @@ async function answerEventsFrom(
   const hasDates = isPast
     ? filters.from !== undefined || (filters.to !== undefined && filters.to < yesterday)
     : filters.to !== undefined || (filters.from !== undefined && filters.from > today);
-  const narrows = Boolean(filters.kinds?.length || filters.themes?.length || filters.online !== undefined);
+  const narrows = Boolean(
+    filters.kinds?.length ||
+      filters.themes?.length ||
+      filters.organizations?.length ||
+      filters.online !== undefined,
+  );
   const atPlace = hasPlace(filters);
   const upcoming = (from: EventQueryFilters, size = limit) =>
     findEvents(deps, { ...from, from: today, to: undefined }, "asc", size);

@@ -66,6 +66,18 @@ describe("POST /v1/ask: events", () => {
     expect(body.fallback).toBe(false);
   });
 
+  it("keeps to the events an organization runs or partners in, named in any language", async () => {
+    const english = await answer("events with IOM");
+    expect(english.events.map((event) => event.id)).toEqual(["sample-niamey-sahel-community-workshop"]);
+    expect(english.text).toMatch(/^1 upcoming event with IOM:/);
+    const french = await answer("quels événements avec l'OSCE ?");
+    expect(french.events.map((event) => event.id)).toEqual(["sample-almaty-central-asia-conference"]);
+    expect(french.text).toMatch(/^1 événement à venir avec l'OSCE/);
+    const past = await answer("what did frontex do with BSI");
+    expect(past.intent).toBe("past_events");
+    expect(past.events.map((event) => event.id)).toEqual(["2020-12-virtual-joint-workshop"]);
+  });
+
   it("answers 'when is the next study tour' with one event", async () => {
     const body = await answer("when is the next study tour");
     expect(body.intent).toBe("next_event");

@@ -1,5 +1,13 @@
-import type { Event, EventKind, EventStatus, RegionCode, ThemeCode, ValidNewEvent } from "@bsi/domain";
-import type { Kysely, SelectQueryBuilder } from "kysely";
+import type {
+  Event,
+  EventKind,
+  EventStatus,
+  RegionCode,
+  RegistrationStatus,
+  ThemeCode,
+  ValidNewEvent,
+} from "@bsi/domain";
+import { type Kysely, type SelectQueryBuilder, sql } from "kysely";
 import type { Database, EventRow, NewEventRow } from "../../db/database.js";
 import { isPostgres } from "../../db/dialect.js";
 import type { SearchIndex, SearchTerms } from "../../search/search-index.js";
@@ -77,6 +85,9 @@ export interface EventFilters extends EventPlaces {
   exclude?: EventPlaces | undefined;
   online?: boolean | undefined;
   sample?: boolean | undefined;
+  /** Events that any of these organizations (ORGANIZATIONS codes) runs or partners. */
+  organizations?: readonly string[] | undefined;
+  registration?: readonly RegistrationStatus[] | undefined;
   search?: SearchTerms | undefined;
 }
 
@@ -112,6 +123,8 @@ function applyFilters(query: EventQuery, filters: EventFilters): EventQuery {
   if (filters.statuses?.length) q = q.where("events.status", "in", [...filters.statuses]);
   if (filters.online !== undefined) q = q.where("events.online", "=", filters.online ? 1 : 0);
   if (filters.sample !== undefined) q = q.where("events.sample", "=", filters.sample ? 1 : 0);
+  if (filters.registration?.length)
+    q = q.where("events.registration_status", "in", [...filters.registration]);
   const places = placeColumns(filters);
   if (places.length > 0) {
     // A place matches by country, by region or by city: "the Sahel" finds events in Mali as well.
@@ -145,6 +158,10 @@ export async function listEvents(
 ): Promise<{ events: Event[]; hasMore: boolean }> {
   let query = db.selectFrom("events") as EventQuery;
   query = applyFilters(query, filters);
+  if (filters.organizations?.length) {
+    const organized = search.eventsWithOrganizations(filters.organizations);
+    query = query.where(sql<boolean>`events.id IN ${organized}`);
+  }
   const fetch = page.limit + 1;
   let rows: EventRow[];
   if (filters.search) {

@@ -130,6 +130,25 @@ describe("filters and pagination", () => {
   });
 });
 
+describe("searching by organizer and partner", () => {
+  it("finds an event by a partner, under any of the organization's names", async () => {
+    for (const q of ["IOM", "OIM", "international organization for migration"]) {
+      const page = (await (await api.request(`/v1/events?q=${encodeURIComponent(q)}`)).json()) as {
+        items: Array<{ partners: string[]; organizers: string[] }>;
+      };
+      expect(page.items.length, q).toBeGreaterThan(0);
+      for (const event of page.items) expect([...event.partners, ...event.organizers]).toContain("IOM");
+    }
+  });
+
+  it("finds an organizer named inside a longer name ('GCTF East Africa Working Group')", async () => {
+    const page = (await (await api.request("/v1/events?q=GCTF")).json()) as {
+      items: Array<{ id: string }>;
+    };
+    expect(page.items.map((event) => event.id)).toContain("2020-12-virtual-joint-workshop");
+  });
+});
+
 describe("bad input gets a 4xx problem naming the field, and nothing changes", () => {
   const cases: Array<[string, string, number, string]> = [
     ["an impossible date", "/v1/events?from=2026-13-45", 400, "from"],

@@ -1,0 +1,42 @@
+import type { Kysely } from "kysely";
+import type { Database } from "../db/database.js";
+import { rowToEvent } from "../routes/events/events.repository.js";
+import { rowToPractice } from "../routes/practices/practices.repository.js";
+import type { SearchIndex } from "./search-index.js";
+
+/**
+ * What the search index holds, as a number: raise it whenever indexEvent or indexPractice start
+ * writing something new, and every database is indexed again at its next start.
+ */
+export const SEARCH_INDEX_VERSION = "2";
+
+const SETTING = "search_index_version";
+
+/**
+ * Indexes every event and practice again when the index was written by another version of the code
+ * (or a migration reset it), in one transaction; does nothing otherwise. Returns how many records
+ * were indexed.
+ */
+export async function rebuildSearchIndexIfStale(
+  db: Kysely<Database>,
+  search: SearchIndex,
+): Promise<{ events: number; practices: number } | undefined> {
+  const current = await db
+    .selectFrom("settings")
+    .select("value")
+    .where("key", "=", SETTING)
+    .executeTakeFirst();
+  if (current?.value === SEARCH_INDEX_VERSION) return undefined;
+  return db.transaction().execute(async (trx) => {
+    const events = await trx.selectFrom("events").selectAll().execute();
+    for (const row of events) await search.indexEvent(trx, rowToEvent(row));
+    const practices = await trx.selectFrom("practices").selectAll().execute();
+    for (const row of practices) await search.indexPractice(trx, rowToPractice(row));
+    await trx
+      .insertInto("settings")
+      .values({ key: SETTING, value: SEARCH_INDEX_VERSION })
+      .onConflict((oc) => oc.column("key").doUpdateSet({ value: SEARCH_INDEX_VERSION }))
+      .execute();
+    return { events: events.length, practices: practices.length };
+  });
+}
