@@ -14,3 +14,12 @@ export function isPostgres(db: Kysely<Database>): boolean {
 export async function serializeActivityWriters(trx: Kysely<Database>): Promise<void> {
   if (isPostgres(trx)) await sql`SELECT pg_advisory_xact_lock(7206141)`.execute(trx);
 }
+
+/**
+ * Makes start-up's catalogue work (the seed, a search index rebuild) run one instance at a time on
+ * PostgreSQL, where several API processes may start together on a fresh database; the lock ends
+ * with the transaction. SQLite has one writer at a time already.
+ */
+export async function serializeCatalogueSetup(trx: Kysely<Database>): Promise<void> {
+  if (isPostgres(trx)) await sql`SELECT pg_advisory_xact_lock(7206142)`.execute(trx);
+}

@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../db/database.js";
+import { serializeCatalogueSetup } from "../db/dialect.js";
 import { rowToEvent } from "../routes/events/events.repository.js";
 import { rowToPractice } from "../routes/practices/practices.repository.js";
 import type { SearchIndex } from "./search-index.js";

@@ -112,4 +112,39 @@ describe("seeding", () => {
     const again = await seedCatalogue(api.handle.db, api.deps.search, new Date("2026-12-24T10:00:00Z"));
     expect(again).toEqual({ events: 0, practices: 0 });
   });
+
+  it("does not bring back a seeded record an operator deleted", async () => {
+    const { seedCatalogue } = await import("../../db/seed/seed.js");
+    const writer = await api.createKey(["catalog:write"], "seed deleter");
+    const page = (await (await api.request("/v1/practices?limit=1")).json()) as {
+      items: Array<{ id: string }>;
+    };
+    const id = page.items[0]?.id as string;
+    expect((await api.request(`/v1/practices/${id}`, { method: "DELETE", token: writer })).status).toBe(204);
+    const again = await seedCatalogue(api.handle.db, api.deps.search, new Date("2026-12-24T10:00:00Z"));
+    expect(again).toEqual({ events: 0, practices: 0 });
+    expect((await api.request(`/v1/practices/${id}`)).status).toBe(404);
+  });
+
+  it("seeds each record once when instances start together on a fresh database", async () => {
+    const { seedCatalogue } = await import("../../db/seed/seed.js");
+    const fresh = await createTestApp({ seed: false });
+    try {
+      const at = new Date("2026-11-24T10:00:00Z");
+      const runs = await Promise.all(
+        [1, 2, 3].map(() => seedCatalogue(fresh.handle.db, fresh.deps.search, at)),
+      );
+      const added = runs.reduce((sum, run) => sum + run.events + run.practices, 0);
+      const events = (await (await fresh.request("/v1/events?limit=100&from=2000-01-01")).json()) as {
+        items: unknown[];
+      };
+      const practices = (await (await fresh.request("/v1/practices?limit=100")).json()) as {
+        items: unknown[];
+      };
+      expect(added).toBe(events.items.length + practices.items.length);
+      expect(runs.filter((run) => run.events > 0)).toHaveLength(1);
+    } finally {
+      await fresh.close();
+    }
+  });
 });
