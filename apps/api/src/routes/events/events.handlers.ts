@@ -17,6 +17,7 @@ import {
   ResponseCache,
   readCatalogueVersion,
 } from "../../catalogue/catalogue-version.js";
+import { isUniqueViolation } from "../../db/constraint-errors.js";
 import { AppError } from "../../lib/app-error.js";
 import { decodeCursor, encodeCursor, invalidCursorError } from "../../lib/cursor.js";
 import { splitCsv } from "../../lib/query-schemas.js";
@@ -137,17 +138,23 @@ export const createEvent: RouteHandler<typeof routes.createEvent, AppEnv> = asyn
   const input = c.req.valid("json");
   const deps = c.get("deps");
   const at = deps.now().toISOString();
-  const event = await deps.handle.db.transaction().execute(async (trx) => {
-    if (await repository.findEvent(trx, input.id)) {
-      throw new AppError("conflict", `An event with the id ${input.id} already exists; choose another id`, {
-        errors: [{ field: "id", message: "is already taken" }],
-      });
-    }
-    const created = await repository.insertEvent(trx, deps.search, input, at);
-    await bumpCatalogueVersion(trx);
-    await recordActivity(trx, { type: "event.created", subject: created.id, at, data: { event: created } });
-    return created;
-  });
+  const taken = () =>
+    new AppError("conflict", `An event with the id ${input.id} already exists; choose another id`, {
+      errors: [{ field: "id", message: "is already taken" }],
+    });
+  const event = await deps.handle.db
+    .transaction()
+    .execute(async (trx) => {
+      if (await repository.findEvent(trx, input.id)) throw taken();
+      const created = await repository.insertEvent(trx, deps.search, input, at);
+      await bumpCatalogueVersion(trx);
+      await recordActivity(trx, { type: "event.created", subject: created.id, at, data: { event: created } });
+      return created;
+    })
+    .catch((error: unknown) => {
+      // Created by a concurrent call after this one looked (PostgreSQL).
+      throw isUniqueViolation(error, "events_pkey") ? taken() : error;
+    });
   catalogueChanged();
   deps.notifyOutbox();
   return c.json(event, 201, { location: `/v1/events/${event.id}` });

@@ -341,6 +341,20 @@ describe("writing with a catalog:write key", () => {
     expect(cancelled.status).toBe(200);
   });
 
+  it("answers simultaneous creations of one id with one 201 and 409s, never a 500", async () => {
+    const responses = await Promise.all(
+      Array.from({ length: 6 }, () =>
+        api.request("/v1/events", {
+          method: "POST",
+          json: newEvent({ id: "2027-05-simultaneous-workshop" }),
+          token: writer,
+        }),
+      ),
+    );
+    const statuses = responses.map((response) => response.status).sort();
+    expect(statuses).toEqual([201, 409, 409, 409, 409, 409]);
+  });
+
   it("never leaves a request without its event when a delete races the filing that names it", async () => {
     const filer = await api.createKey(["requests:write", "requests:read"], "racing filer");
     for (let round = 0; round < 12; round += 1) {

@@ -3,6 +3,7 @@ import type { RouteHandler } from "@hono/zod-openapi";
 import type { Kysely } from "kysely";
 import { recordActivity } from "../../activity/activity.repository.js";
 import { bumpCatalogueVersion, catalogueChanged } from "../../catalogue/catalogue-version.js";
+import { isUniqueViolation } from "../../db/constraint-errors.js";
 import type { Database } from "../../db/database.js";
 import { AppError } from "../../lib/app-error.js";
 import { decodeCursor, encodeCursor, invalidCursorError } from "../../lib/cursor.js";
@@ -67,23 +68,29 @@ export const createPractice: RouteHandler<typeof routes.createPractice, AppEnv> 
   const input = c.req.valid("json");
   const deps = c.get("deps");
   const at = deps.now().toISOString();
-  const practice = await deps.handle.db.transaction().execute(async (trx) => {
-    if (await repository.findPractice(trx, input.id)) {
-      throw new AppError("conflict", `A practice with the id ${input.id} already exists; choose another id`, {
-        errors: [{ field: "id", message: "is already taken" }],
-      });
-    }
-    await checkSourceEvents(trx, input.sourceEventIds);
-    const created = await repository.insertPractice(trx, deps.search, input, at);
-    await bumpCatalogueVersion(trx);
-    await recordActivity(trx, {
-      type: "practice.created",
-      subject: created.id,
-      at,
-      data: { practice: created },
+  const taken = () =>
+    new AppError("conflict", `A practice with the id ${input.id} already exists; choose another id`, {
+      errors: [{ field: "id", message: "is already taken" }],
     });
-    return created;
-  });
+  const practice = await deps.handle.db
+    .transaction()
+    .execute(async (trx) => {
+      if (await repository.findPractice(trx, input.id)) throw taken();
+      await checkSourceEvents(trx, input.sourceEventIds);
+      const created = await repository.insertPractice(trx, deps.search, input, at);
+      await bumpCatalogueVersion(trx);
+      await recordActivity(trx, {
+        type: "practice.created",
+        subject: created.id,
+        at,
+        data: { practice: created },
+      });
+      return created;
+    })
+    .catch((error: unknown) => {
+      // Created by a concurrent call after this one looked (PostgreSQL).
+      throw isUniqueViolation(error, "practices_pkey") ? taken() : error;
+    });
   catalogueChanged();
   deps.notifyOutbox();
   return c.json(practice, 201, { location: `/v1/practices/${practice.id}` });

@@ -12,6 +12,7 @@ import type { Context } from "hono";
 import type { Kysely } from "kysely";
 import { recordActivity } from "../../activity/activity.repository.js";
 import { hasScope } from "../../auth/authenticate.js";
+import { isForeignKeyViolation } from "../../db/constraint-errors.js";
 import type { Database } from "../../db/database.js";
 import { writeTransaction } from "../../db/write-transaction.js";
 import { AppError } from "../../lib/app-error.js";
@@ -80,17 +81,9 @@ function unknownEventError(id: string): AppError {
  */
 function refuseVanishedEvent(id: string | null | undefined) {
   return (error: unknown): never => {
-    if (id && isRelatedEventViolation(error)) throw unknownEventError(id);
+    if (id && isForeignKeyViolation(error, "requests_related_event_id_fkey")) throw unknownEventError(id);
     throw error;
   };
-}
-
-function isRelatedEventViolation(error: unknown): boolean {
-  const { code, constraint } = (error ?? {}) as { code?: unknown; constraint?: unknown };
-  return (
-    (code === "23503" && constraint === "requests_related_event_id_fkey") ||
-    code === "SQLITE_CONSTRAINT_FOREIGNKEY"
-  );
 }
 
 /**
