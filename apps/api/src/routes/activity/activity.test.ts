@@ -89,6 +89,40 @@ describe("GET /v1/activity", () => {
     expect(feed.items.map((item) => item.type)).toEqual(["request.status_changed"]);
   });
 
+  it("records no change for an update that changes nothing, and only the fields that changed", async () => {
+    const reference = await fileRequest("priority stays");
+    const patch = (json: Record<string, unknown>) =>
+      app.request(`/v1/requests/${reference}`, { method: "PATCH", token: writer, json });
+    expect((await patch({ priority: "high", actor: "ops" })).status).toBe(200);
+    const same = await patch({ priority: "high", agency: "", actor: "ops" });
+    expect(same.status).toBe(200);
+    expect(((await same.json()) as { priority: string }).priority).toBe("high");
+    expect((await patch({ priority: "high", agency: "Customs", actor: "ops" })).status).toBe(200);
+    const updates = (await readFeed("?type=request.updated")).items as unknown as Array<{
+      data: { changed: string[] };
+    }>;
+    expect(updates.map((item) => item.data.changed)).toEqual([["priority"], ["agency"]]);
+
+    const catalog = await app.createKey(["catalog:write"]);
+    const event = {
+      id: "2027-02-no-change-seminar",
+      title: "Seminar that stays the same",
+      kind: "seminar",
+      startsOn: "2027-02-01",
+      endsOn: "2027-02-02",
+    };
+    expect((await app.request("/v1/events", { method: "POST", token: catalog, json: event })).status).toBe(
+      201,
+    );
+    const unchanged = await app.request(`/v1/events/${event.id}`, {
+      method: "PATCH",
+      token: catalog,
+      json: { title: event.title },
+    });
+    expect(unchanged.status).toBe(200);
+    expect((await readFeed("?type=event.updated")).items).toHaveLength(0);
+  });
+
   it("refuses a cursor from another listing, a forged one and an unknown type with 400", async () => {
     for (const summary of ["a", "b"]) await fileRequest(summary);
     const requests = await app.request("/v1/requests?limit=1", { token: reader });

@@ -19,6 +19,7 @@ import {
 } from "../../catalogue/catalogue-version.js";
 import { isUniqueViolation } from "../../db/constraint-errors.js";
 import { AppError } from "../../lib/app-error.js";
+import { changedFields } from "../../lib/changed-fields.js";
 import { decodeCursor, encodeCursor, invalidCursorError } from "../../lib/cursor.js";
 import { splitCsv } from "../../lib/query-schemas.js";
 import { respond } from "../../lib/response-headers.js";
@@ -168,6 +169,8 @@ export const updateEvent: RouteHandler<typeof routes.updateEvent, AppEnv> = asyn
   const event = await deps.handle.db.transaction().execute(async (trx) => {
     const current = await repository.findEvent(trx, id);
     if (!current) throw new AppError("not_found", `No event has the id ${id}`);
+    const changed = changedFields(current, patch as Partial<Event>);
+    if (changed.length === 0) return current;
     const next: Event = {
       ...current,
       ...patch,
@@ -189,7 +192,7 @@ export const updateEvent: RouteHandler<typeof routes.updateEvent, AppEnv> = asyn
       type: "event.updated",
       subject: id,
       at,
-      data: { event: next, changed: Object.keys(patch) },
+      data: { event: next, changed },
     });
     return next;
   });

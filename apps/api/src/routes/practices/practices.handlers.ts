@@ -6,6 +6,7 @@ import { bumpCatalogueVersion, catalogueChanged } from "../../catalogue/catalogu
 import { isUniqueViolation } from "../../db/constraint-errors.js";
 import type { Database } from "../../db/database.js";
 import { AppError } from "../../lib/app-error.js";
+import { changedFields } from "../../lib/changed-fields.js";
 import { decodeCursor, encodeCursor, invalidCursorError } from "../../lib/cursor.js";
 import { splitCsv } from "../../lib/query-schemas.js";
 import type { AppEnv } from "../../lib/types.js";
@@ -104,6 +105,8 @@ export const updatePractice: RouteHandler<typeof routes.updatePractice, AppEnv> 
   const practice = await deps.handle.db.transaction().execute(async (trx) => {
     const current = await repository.findPractice(trx, id);
     if (!current) throw new AppError("not_found", `No practice has the id ${id}`);
+    const changed = changedFields(current, patch as Partial<Practice>);
+    if (changed.length === 0) return current;
     if (patch.sourceEventIds) await checkSourceEvents(trx, patch.sourceEventIds);
     const next: Practice = { ...current, ...patch, updatedAt: at } as Practice;
     await repository.savePractice(trx, deps.search, next);
@@ -112,7 +115,7 @@ export const updatePractice: RouteHandler<typeof routes.updatePractice, AppEnv> 
       type: "practice.updated",
       subject: id,
       at,
-      data: { practice: next, changed: Object.keys(patch) },
+      data: { practice: next, changed },
     });
     return next;
   });

@@ -16,6 +16,7 @@ import { isForeignKeyViolation } from "../../db/constraint-errors.js";
 import type { Database } from "../../db/database.js";
 import { writeTransaction } from "../../db/write-transaction.js";
 import { AppError } from "../../lib/app-error.js";
+import { changedFields } from "../../lib/changed-fields.js";
 import { decodeCursor, encodeCursor, invalidCursorError } from "../../lib/cursor.js";
 import { splitCsv } from "../../lib/query-schemas.js";
 import { respond } from "../../lib/response-headers.js";
@@ -339,6 +340,17 @@ export const updateRequest: RouteHandler<typeof routes.updateRequest, AppEnv> = 
         },
       );
     }
+    // As stored: a blank agency is none, themes are kept once each.
+    const changed = changedFields(current, {
+      ...changes,
+      ...(changes.agency !== undefined ? { agency: changes.agency || null } : {}),
+      ...(changes.themes ? { themes: [...new Set(changes.themes)] } : {}),
+    });
+    if (changed.length === 0) {
+      const unchanged = await repository.findRequestWithHistory(trx, reference);
+      if (!unchanged) throw new Error(`request ${reference} vanished inside its own transaction`);
+      return unchanged;
+    }
     if (changes.relatedEventId) {
       await checkRelatedEvent(trx, changes.relatedEventId, current.type, at.slice(0, 10));
     }
@@ -349,7 +361,7 @@ export const updateRequest: RouteHandler<typeof routes.updateRequest, AppEnv> = 
       type: "request.updated",
       subject: reference,
       at,
-      data: { request, changed: Object.keys(changes), actor },
+      data: { request, changed, actor },
     });
     return request;
   }).catch(refuseVanishedEvent(changes.relatedEventId));
