@@ -114,6 +114,11 @@ async function checkRelatedEvent(
   }
 }
 
+/** The later of two moments, as an ISO string: a clock read again never runs backwards here. */
+function laterOf(first: Date, second: Date): string {
+  return (second > first ? second : first).toISOString();
+}
+
 type CreateOutcome =
   | { kind: "created"; request: Request; body: string }
   | { kind: "replay"; statusCode: number; body: string };
@@ -159,13 +164,13 @@ export const createRequest: RouteHandler<typeof routes.createRequest, AppEnv> = 
     if (input.relatedEventId) await checkRelatedEvent(trx, input.relatedEventId, input.type, at.slice(0, 10));
     const request = await repository.insertRequest(trx, input, {
       year: now.getUTCFullYear(),
-      at,
+      clock: () => laterOf(now, deps.now()),
       actor: input.requester.slackUserId ?? input.requester.name,
     });
     await recordActivity(trx, {
       type: "request.created",
       subject: request.reference,
-      at,
+      at: request.createdAt,
       data: { request },
     });
     const body = JSON.stringify(presentRequest(request, canSeeContacts));

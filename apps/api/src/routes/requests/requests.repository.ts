@@ -109,14 +109,19 @@ export async function takeNextSequence(trx: Kysely<Database>, year: number): Pro
   return Number(row.last_sequence);
 }
 
-/** Inserts a new request with its first history entry; the caller records the activity. */
+/**
+ * Inserts a new request with its first history entry; the caller records the activity. The time
+ * is read from `clock` once the sequence is taken: on PostgreSQL the sequence row stays locked until
+ * the transaction ends, so filings get their times in the order of their references.
+ */
 export async function insertRequest(
   trx: Kysely<Database>,
   input: ValidNewRequest,
-  options: { year: number; at: string; actor: string },
+  options: { year: number; clock: () => string; actor: string },
 ): Promise<Request & { history: HistoryEntry[] }> {
   const sequence = await takeNextSequence(trx, options.year);
   const reference = formatReference(options.year, sequence);
+  const at = options.clock();
   const row: RequestRow = {
     reference,
     year: options.year,
@@ -136,12 +141,12 @@ export async function insertRequest(
     requester_slack_user_id: input.requester.slackUserId,
     requester_slack_team_id: input.requester.slackTeamId,
     source: input.source,
-    created_at: options.at,
-    updated_at: options.at,
+    created_at: at,
+    updated_at: at,
   };
   await trx.insertInto("requests").values(row).execute();
   const entry: HistoryEntry = {
-    at: options.at,
+    at: at,
     actor: options.actor,
     from: null,
     to: "submitted",

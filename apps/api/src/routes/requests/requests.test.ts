@@ -141,6 +141,28 @@ describe("POST /v1/requests", () => {
     expect(await countRows("activity")).toBe(200);
   });
 
+  it("dates simultaneous filings in the order of their references, as the activity feed does", async () => {
+    const live = await createTestApp({ seed: false });
+    try {
+      const filer = await live.createKey(["requests:write", "requests:read"]);
+      const responses = await Promise.all(
+        Array.from({ length: 40 }, (_, index) =>
+          live.request("/v1/requests", {
+            method: "POST",
+            token: filer,
+            json: newRequest({ summary: `Filed at once ${index}` }),
+          }),
+        ),
+      );
+      const filed = await Promise.all(responses.map(async (response) => (await response.json()) as Request));
+      const byReference = [...filed].sort((a, b) => a.reference.localeCompare(b.reference));
+      const times = byReference.map((request) => request.createdAt);
+      expect(times).toEqual([...times].sort());
+    } finally {
+      await live.close();
+    }
+  });
+
   it("keeps the sequence gap-free when a filing fails", async () => {
     await fileOk();
     const failed = await file(
