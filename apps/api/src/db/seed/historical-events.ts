@@ -120,7 +120,8 @@ export const HISTORICAL_EVENTS: NewEvent[] = [
     country: "DJ",
     region: "horn-of-africa",
     organizers: ORGANIZERS,
-    themes: ["integrated-border-management", "cross-border-cooperation"],
+    // The public record names no themes for this workshop.
+    themes: [],
     summary: "Second regional workshop of the initiative for States of the Horn of Africa.",
     registration: { status: "closed", deadline: null },
     sourceUrl: GCTF_BSI,
