@@ -1,6 +1,7 @@
 import {
   countryName,
   type EventKind,
+  type EventStatus,
   getTheme,
   ORGANIZATIONS,
   type RequestStatus,
@@ -316,6 +317,58 @@ function organizationPhrase(codes: readonly string[] | undefined, language: Answ
   return `${{ en: "with", fr: "avec", es: "con" }[language]} ${joinOr(labels, language)}`;
 }
 
+/** Status adjectives: English as written, French and Spanish stems that agree with the noun. */
+const EVENT_STATUS_WORDS: Record<EventStatus, { en: string; fr: string; es: string }> = {
+  planned: { en: "planned", fr: "prévu", es: "previst" },
+  confirmed: { en: "confirmed", fr: "confirmé", es: "confirmad" },
+  completed: { en: "completed", fr: "terminé", es: "terminad" },
+  cancelled: { en: "cancelled", fr: "annulé", es: "cancelad" },
+  postponed: { en: "postponed", fr: "reporté", es: "aplazad" },
+};
+
+/** "confirmed", "confirmées", "aplazados" (agreeing with the noun in French and Spanish). */
+function statusPhrase(
+  statuses: readonly EventStatus[] | undefined,
+  language: AnswerLanguage,
+  gender: Gender,
+  plural: boolean,
+): string {
+  if (!statuses?.length) return "";
+  const words = statuses.map((status) => {
+    const word = EVENT_STATUS_WORDS[status];
+    if (language === "en") return word.en;
+    if (language === "fr") return agree(word.fr, gender, plural);
+    return `${word.es}${gender === "f" ? "a" : "o"}${plural ? "s" : ""}`;
+  });
+  return joinOr(words, language);
+}
+
+/** "open for registration", "sur invitation", "fuera del programa de ejemplo". */
+function accessPhrase(filters: EventQueryFilters, language: AnswerLanguage, gender: Gender, plural: boolean) {
+  const parts: string[] = [];
+  if (filters.registration === "open") {
+    parts.push(
+      {
+        en: "open for registration",
+        fr: `${agree("ouvert", gender, plural)} aux inscriptions`,
+        es: "con inscripción abierta",
+      }[language],
+    );
+  }
+  if (filters.registration === "invitation_only")
+    parts.push({ en: "by invitation only", fr: "sur invitation", es: "solo por invitación" }[language]);
+  if (filters.sample === false) {
+    parts.push(
+      {
+        en: "outside the sample programme",
+        fr: "hors programme d'exemple",
+        es: "fuera del programa de ejemplo",
+      }[language],
+    );
+  }
+  return parts.join(" ");
+}
+
 /** "workshops in the Sahel on community engagement in March 2027" (without a count). */
 export function describeEvents(
   filters: EventQueryFilters,
@@ -323,7 +376,9 @@ export function describeEvents(
   today: string,
   options: DescribeOptions = {},
 ): string {
-  const [noun] = kindNoun(filters.kinds, language, options.plural ?? true);
+  const plural = options.plural ?? true;
+  const [noun, gender] = kindNoun(filters.kinds, language, plural);
+  const status = statusPhrase(filters.statuses, language, gender, plural);
   const mode =
     filters.online === undefined
       ? undefined
@@ -332,13 +387,16 @@ export function describeEvents(
         : { en: "in-person", fr: "en présentiel", es: "presenciales" }[language];
   return [
     options.before,
+    language === "en" ? status : undefined,
     language === "en" ? mode : undefined,
     noun,
+    language === "en" ? undefined : status,
     language === "en" ? undefined : mode,
     options.after,
     placePhrase(filters, language),
     themePhrase(filters.themes, language),
     organizationPhrase(filters.organizations, language),
+    accessPhrase(filters, language, gender, plural),
     periodPhrase(filters, language, today),
     options.relative,
   ]

@@ -461,6 +461,22 @@ describe("interpret: organizations", () => {
   });
 });
 
+describe("interpret: registration, status and sample", () => {
+  it.each([
+    ["which events are invitation only", { registration: "invitation_only" }],
+    ["quels événements sont sur invitation ?", { registration: "invitation_only" }],
+    ["events with open registration", { registration: "open" }],
+    ["¿qué eventos tienen inscripción abierta?", { registration: "open" }],
+    ["which workshops were cancelled?", { statuses: ["cancelled"] }],
+    ["talleres aplazados", { statuses: ["postponed"] }],
+    ["real events only pls", { sample: false }],
+  ])("%s → %j", (question, expected) => {
+    const query = ask(question);
+    expect(query.intent).toBe("find_events");
+    expect(query.filters).toMatchObject(expected);
+  });
+});
+
 describe("interpret: what is asked, from a QA pass", () => {
   it.each([
     ["qu'est-ce qui se passe à Dakar ?", "find_events"],

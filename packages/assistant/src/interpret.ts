@@ -1,4 +1,11 @@
-import { type EventKind, findReference, type RegionCode, type ThemeCode, todayIn } from "@bsi/domain";
+import {
+  type EventKind,
+  type EventStatus,
+  findReference,
+  type RegionCode,
+  type ThemeCode,
+  todayIn,
+} from "@bsi/domain";
 import { shiftDays } from "./calendar.js";
 import { type DateFinding, findDates, type TimePreference } from "./dates.js";
 import {
@@ -212,6 +219,9 @@ interface Reading extends Places {
   online: boolean | undefined;
   /** Organizations named ("with IOM"): events they run or partner in. */
   organizations: Set<string>;
+  statuses: Set<EventStatus>;
+  registration: "open" | "invitation_only" | undefined;
+  sample: boolean | undefined;
   cues: Set<Cue>;
   words: string[];
 }
@@ -243,6 +253,9 @@ function read(
     excluded: { countries: new Set(), regions: new Set(), cities: new Set() },
     online: undefined,
     organizations: new Set(),
+    statuses: new Set(),
+    registration: undefined,
+    sample: undefined,
     cues: new Set(),
     words: [],
   };
@@ -318,6 +331,15 @@ function apply(
       break;
     case "organization":
       reading.organizations.add(meaning.code);
+      break;
+    case "status":
+      reading.statuses.add(meaning.status);
+      break;
+    case "registration":
+      reading.registration = meaning.registration;
+      break;
+    case "sample":
+      reading.sample = meaning.sample;
       break;
     case "generic":
       break;
@@ -482,6 +504,9 @@ function decide(reading: Reading, dates: DateFinding, context: Context): AskQuer
     reading.online !== undefined ||
     // "What does the GCTF recommend on refugees?" asks for its good practices, not its events.
     (reading.organizations.size > 0 && !hasTheme) ||
+    reading.statuses.size > 0 ||
+    reading.registration !== undefined ||
+    reading.sample !== undefined ||
     has("event") ||
     has("upcoming") ||
     has("next") ||
@@ -596,10 +621,14 @@ function eventQuery(reading: Reading, dates: DateFinding, context: Context): Ask
   }
   if (reading.online !== undefined) filters.online = reading.online;
   if (reading.organizations.size > 0) filters.organizations = [...reading.organizations];
+  if (reading.statuses.size > 0) filters.statuses = [...reading.statuses];
+  if (reading.registration) filters.registration = reading.registration;
+  if (reading.sample !== undefined) filters.sample = reading.sample;
   if (reading.words.length > 0) filters.words = reading.words;
 
   // "held" hints at the past, unless the question also says "upcoming" or "next".
-  const isHintedPast = context.hintsPast && !has("upcoming") && !has("next");
+  // "Which workshops were cancelled?" asks about a status, not about the past.
+  const isHintedPast = context.hintsPast && !has("upcoming") && !has("next") && reading.statuses.size === 0;
   const isPast = hasDates ? dates.isPast : has("past") || has("when_past") || isHintedPast;
   if (isPast) {
     const yesterday = shiftDays(today, -1);
@@ -620,6 +649,9 @@ function eventQuery(reading: Reading, dates: DateFinding, context: Context): Ask
     filters.relativeTo ||
     filters.themes ||
     filters.organizations ||
+    filters.statuses ||
+    filters.registration ||
+    filters.sample !== undefined ||
     filters.online !== undefined;
 
   if (has("next") && !reading.pluralKind && !has("upcoming")) {

@@ -1,5 +1,6 @@
 import {
   type EventKind,
+  type EventStatus,
   listCountries,
   ORGANIZATIONS,
   REGIONS,
@@ -39,6 +40,12 @@ export type Meaning =
   | { type: "online"; online: boolean }
   /** An organization that runs or partners in events: its code in the domain's ORGANIZATIONS. */
   | { type: "organization"; code: string }
+  /** "confirmed", "annulés", "aplazados": events with that status. */
+  | { type: "status"; status: EventStatus }
+  /** "open registration", "sur invitation": how one registers. */
+  | { type: "registration"; registration: "open" | "invitation_only" }
+  /** "real events only", "hors programme d'exemple": the sample programme left out. */
+  | { type: "sample"; sample: boolean }
   /** Words about border security in general: consumed, but they narrow nothing. */
   | { type: "generic" };
 
@@ -362,6 +369,94 @@ const GENERIC_PHRASES = [
   "terrorismo",
 ];
 
+/** Event statuses as people ask for them. "planned" is left out: it means "upcoming" in a question. */
+const STATUS_PHRASES: Partial<Record<EventStatus, LanguageTable>> = {
+  confirmed: {
+    en: ["confirmed"],
+    fr: ["confirme", "confirmes", "confirmee", "confirmees"],
+    es: ["confirmado", "confirmados", "confirmada", "confirmadas"],
+  },
+  cancelled: {
+    en: ["cancelled", "canceled", "called off"],
+    fr: ["annule", "annules", "annulee", "annulees"],
+    es: ["cancelado", "cancelados", "cancelada", "canceladas", "anulado", "anulados", "anulada", "anuladas"],
+  },
+  postponed: {
+    en: ["postponed"],
+    fr: ["reporte", "reportes", "reportee", "reportees"],
+    es: [
+      "aplazado",
+      "aplazados",
+      "aplazada",
+      "aplazadas",
+      "pospuesto",
+      "pospuestos",
+      "pospuesta",
+      "pospuestas",
+    ],
+  },
+};
+
+/** How one registers: open now, or by invitation only. */
+const REGISTRATION_PHRASES: Record<"open" | "invitation_only", LanguageTable> = {
+  open: {
+    en: [
+      "open registration",
+      "registration open",
+      "registration is open",
+      "registrations open",
+      "open for registration",
+      "open to registration",
+      "accepting registrations",
+    ],
+    fr: [
+      "inscription ouverte",
+      "inscriptions ouvertes",
+      "ouvert aux inscriptions",
+      "ouverts aux inscriptions",
+      "ouverte aux inscriptions",
+      "ouvertes aux inscriptions",
+    ],
+    es: [
+      "inscripcion abierta",
+      "inscripciones abiertas",
+      "abierta la inscripcion",
+      "abiertas las inscripciones",
+      "abierto a inscripciones",
+    ],
+  },
+  invitation_only: {
+    en: ["invitation only", "by invitation", "invite only", "invitation required"],
+    fr: ["sur invitation", "uniquement sur invitation", "sur invitation uniquement"],
+    es: ["por invitacion", "solo por invitacion", "solo con invitacion", "con invitacion"],
+  },
+};
+
+/** The sample programme left out: "real events only", "sans les exemples", "eventos reales". */
+const NOT_SAMPLE_PHRASES: LanguageTable = {
+  en: [
+    "real events",
+    "real ones",
+    "real calendar",
+    "excluding sample",
+    "excluding the sample",
+    "without sample",
+    "without the sample",
+    "no sample",
+    "not sample",
+    "non sample",
+    "except sample",
+  ],
+  fr: [
+    "evenements reels",
+    "vrais evenements",
+    "sans les exemples",
+    "hors exemples",
+    "hors programme d exemple",
+  ],
+  es: ["eventos reales", "sin ejemplos", "sin los de ejemplo", "fuera del programa de ejemplo"],
+};
+
 /**
  * Month and date words, so that a misspelt month ("feburary") is set right before the date parser,
  * and so that the words around dates ("a partir de", "mediados") are never "corrected" into names.
@@ -566,6 +661,20 @@ function buildLexicon(): Lexicon {
     const meaning: Meaning = { type: "city", city: city.name, country: city.country };
     for (const name of [city.name, ...city.aliases]) add(name, meaning);
   }
+
+  for (const [status, phrases] of Object.entries(STATUS_PHRASES) as Array<[EventStatus, LanguageTable]>) {
+    for (const language of LANGUAGES)
+      for (const phrase of phrases[language]) add(phrase, { type: "status", status }, language);
+  }
+  for (const [registration, phrases] of Object.entries(REGISTRATION_PHRASES) as Array<
+    ["open" | "invitation_only", LanguageTable]
+  >) {
+    for (const language of LANGUAGES)
+      for (const phrase of phrases[language]) add(phrase, { type: "registration", registration }, language);
+  }
+  for (const language of LANGUAGES)
+    for (const phrase of NOT_SAMPLE_PHRASES[language])
+      add(phrase, { type: "sample", sample: false }, language);
 
   // "events with IOM", "avec l'OIM", "con la OACI". Not "eu": in French it is a past participle.
   for (const organization of ORGANIZATIONS) {

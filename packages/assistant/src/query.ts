@@ -1,4 +1,10 @@
-import { EventKindSchema, IsoDateSchema, RegionCodeSchema, ThemeCodeSchema } from "@bsi/domain";
+import {
+  EventKindSchema,
+  EventStatusSchema,
+  IsoDateSchema,
+  RegionCodeSchema,
+  ThemeCodeSchema,
+} from "@bsi/domain";
 import { z } from "zod";
 
 export const INTENTS = [
@@ -64,12 +70,20 @@ export const EventQueryFiltersSchema = z
     relativeTo: RelativeToSchema.optional(),
     themes: z.array(ThemeCodeSchema).optional(),
     online: z.boolean().optional(),
-    organizations: z
-      .array(z.string())
+    statuses: z
+      .array(EventStatusSchema)
       .optional()
       .meta({
-        description: "Codes of organizations that run or partner in the event (IOM, OSCE…), any of them",
+        description: 'Only events with these statuses ("confirmed", "cancelled"…); else all but cancelled',
       }),
+    registration: z
+      .enum(["open", "invitation_only"])
+      .optional()
+      .meta({ description: "open: registration open today; invitation_only: by invitation" }),
+    sample: z.boolean().optional().meta({ description: "false: leave out the sample programme" }),
+    organizations: z.array(z.string()).optional().meta({
+      description: "Codes of organizations that run or partner in the event (IOM, OSCE…), any of them",
+    }),
     words: z.array(z.string()).optional().meta({ description: "Words not understood otherwise, for search" }),
   })
   .meta({ id: "EventQueryFilters" });

@@ -70,7 +70,7 @@ export const GENERIC_WORDS = `event events evenement evenements evento eventos a
   official fonctionnaires funcionarios agents agentes practitioners praticiens profesionales
   delegation delegations delegacion delegaciones
   registration registrations deadline deadlines topics topic subjects subject focal inscription
-  inscriptions inscripcion inscripciones plazo plazos temas sujets`;
+  inscriptions inscripcion inscripciones plazo plazos temas sujets data donnees datos`;
 
 /**
  * Words of the field that name no theme of the taxonomy ("maritime", "armas pequeñas"): they stay

@@ -99,9 +99,12 @@ function countriesOf(places: Pick<EventQueryFilters, "countries" | "regions">): 
 /**
  * The repository's filters for a question's: a region counts its member countries too, so that "the
  * Sahel" finds an event in Mali filed under West Africa (and "not in the Sahel" leaves it out);
- * cancelled events are left out.
+ * cancelled events are left out unless the question asks for them.
  */
-export function toEventFilters(filters: EventQueryFilters): EventFilters {
+/** A question's filters, with the day a registration must still be open on ("open registration"). */
+type RunFilters = EventQueryFilters & { registrationOpenOn?: string };
+
+export function toEventFilters(filters: RunFilters): EventFilters {
   const { exclude } = filters;
   return {
     from: filters.from,
@@ -114,7 +117,10 @@ export function toEventFilters(filters: EventQueryFilters): EventFilters {
     themes: filters.themes,
     online: filters.online,
     organizations: filters.organizations,
-    statuses: LIVE_STATUSES,
+    statuses: filters.statuses ?? LIVE_STATUSES,
+    ...(filters.registration === "invitation_only" ? { registration: ["invitation_only" as const] } : {}),
+    ...(filters.registrationOpenOn ? { registrationOpenOn: filters.registrationOpenOn } : {}),
+    sample: filters.sample,
   };
 }
 
@@ -133,7 +139,7 @@ interface Found {
  */
 async function findEvents(
   deps: AppDeps,
-  filters: EventQueryFilters,
+  filters: RunFilters,
   order: "asc" | "desc",
   limit: number,
   endedBefore?: string,
@@ -179,12 +185,11 @@ function placeOnly(filters: EventQueryFilters): EventQueryFilters {
 async function answerEvents(deps: AppDeps, query: EventQuery, today: string): Promise<AskOutcome> {
   const relativeTo = query.filters.relativeTo;
   const anchor = relativeTo ? await findAnchor(deps, relativeTo, today) : undefined;
-  const outcome = await answerEventsFrom(
-    deps,
-    query,
-    today,
-    anchor ? countFrom(query.filters, anchor) : query.filters,
-  );
+  const filters = anchor ? countFrom(query.filters, anchor) : query.filters;
+  // "Open registration" means open today, whatever the dates asked about.
+  const dated: RunFilters =
+    filters.registration === "open" ? { ...filters, registrationOpenOn: today } : filters;
+  const outcome = await answerEventsFrom(deps, query, today, dated);
   return anchor ? { ...outcome, anchor } : outcome;
 }
 
@@ -215,7 +220,7 @@ async function answerEventsFrom(
   deps: AppDeps,
   query: EventQuery,
   today: string,
-  filters: EventQueryFilters,
+  filters: RunFilters,
 ): Promise<AskOutcome> {
   const isPast = query.intent === "past_events";
   const limit = query.intent === "next_event" ? 1 : LIST_LIMIT;
@@ -252,6 +257,9 @@ async function answerEventsFrom(
     filters.kinds?.length ||
       filters.themes?.length ||
       filters.organizations?.length ||
+      filters.statuses?.length ||
+      filters.registration ||
+      filters.sample !== undefined ||
       filters.online !== undefined,
   );
   const atPlace = hasPlace(filters);

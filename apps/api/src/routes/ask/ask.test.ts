@@ -22,6 +22,7 @@ interface Answer {
     country: string | null;
     region: string | null;
     sample: boolean;
+    status: string;
   }>;
   practices: Array<{ id: string }>;
   requests: Array<{ reference: string; status: string }>;
@@ -76,6 +77,35 @@ describe("POST /v1/ask: events", () => {
     const past = await answer("what did frontex do with BSI");
     expect(past.intent).toBe("past_events");
     expect(past.events.map((event) => event.id)).toEqual(["2020-12-virtual-joint-workshop"]);
+  });
+
+  it("keeps to events by registration, status and sample, and says so", async () => {
+    const invitation = await answer("which events are invitation only");
+    expect(invitation.events.length).toBeGreaterThan(0);
+    for (const event of invitation.events)
+      expect((event as unknown as { registration: { status: string } }).registration.status).toBe(
+        "invitation_only",
+      );
+    expect(invitation.text).toMatch(/^\d+ upcoming events? by invitation only:/);
+
+    const open = await answer("¿qué eventos tienen inscripción abierta?");
+    expect(open.events.length).toBeGreaterThan(0);
+    for (const event of open.events) {
+      const { registration } = event as unknown as {
+        registration: { status: string; deadline: string | null };
+      };
+      expect(registration.status).toBe("open");
+      if (registration.deadline) expect(registration.deadline >= NOW.slice(0, 10)).toBe(true);
+    }
+    expect(open.text).toMatch(/con inscripción abierta/);
+
+    const confirmed = await answer("ateliers confirmés");
+    for (const event of confirmed.events) expect(event.status).toBe("confirmed");
+    expect(confirmed.text).toMatch(/ateliers confirmés à venir/);
+
+    const real = await answer("upcoming events excluding sample data");
+    expect(real.text).toMatch(/^I found no upcoming events outside the sample programme\./);
+    expect(real.events.every((event) => !event.sample)).toBe(true);
   });
 
   it("answers 'when is the next study tour' with one event", async () => {

@@ -88,6 +88,8 @@ export interface EventFilters extends EventPlaces {
   /** Events that any of these organizations (ORGANIZATIONS codes) runs or partners. */
   organizations?: readonly string[] | undefined;
   registration?: readonly RegistrationStatus[] | undefined;
+  /** Events whose registration is open on this day: status open, deadline not passed. */
+  registrationOpenOn?: string | undefined;
   search?: SearchTerms | undefined;
 }
 
@@ -125,6 +127,14 @@ function applyFilters(query: EventQuery, filters: EventFilters): EventQuery {
   if (filters.sample !== undefined) q = q.where("events.sample", "=", filters.sample ? 1 : 0);
   if (filters.registration?.length)
     q = q.where("events.registration_status", "in", [...filters.registration]);
+  if (filters.registrationOpenOn) {
+    const day = filters.registrationOpenOn;
+    q = q
+      .where("events.registration_status", "=", "open")
+      .where((eb) =>
+        eb.or([eb("events.registration_deadline", "is", null), eb("events.registration_deadline", ">=", day)]),
+      );
+  }
   const places = placeColumns(filters);
   if (places.length > 0) {
     // A place matches by country, by region or by city: "the Sahel" finds events in Mali as well.
