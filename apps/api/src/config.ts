@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseTrustProxy } from "./lib/client-address.js";
 
 const portSchema = z.coerce
   .number({ error: "must be a port number" })
@@ -26,6 +27,21 @@ export const ApiConfigSchema = z.object({
   CORS_ORIGINS: z.string().default(""),
   /** Requests per minute per API key (or per client address without a key); 0 turns the limit off. */
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(1200),
+  /**
+   * Which `X-Forwarded-For` hops name the caller (for per-address limits): none by default, since a
+   * caller can send the header itself; set it only when every request comes through the proxies.
+   */
+  TRUST_PROXY: z
+    .string()
+    .default("false")
+    .transform((value, context) => {
+      try {
+        return parseTrustProxy(value);
+      } catch (error) {
+        context.addIssue({ code: "custom", message: (error as Error).message });
+        return z.NEVER;
+      }
+    }),
   /** Public base URL used in links (calendar links, docs). */
   PUBLIC_URL: z.string().url().optional(),
   WEBHOOKS_ENABLED: z

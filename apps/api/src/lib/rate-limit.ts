@@ -3,6 +3,7 @@ import type { Context, MiddlewareHandler } from "hono";
 import type { Kysely } from "kysely";
 import type { Database } from "../db/database.js";
 import { AppError } from "./app-error.js";
+import { resolveClientAddress } from "./client-address.js";
 import type { AppEnv } from "./types.js";
 
 const WINDOW_MS = 60_000;
@@ -58,12 +59,21 @@ export function createDatabaseCounter(db: Kysely<Database>): RateCounter {
   };
 }
 
-function clientAddress(c: Context<AppEnv>): string {
+function socketAddress(c: Context<AppEnv>): string {
   try {
     return getConnInfo(c).remote.address ?? "unknown";
   } catch {
     return "in-process";
   }
+}
+
+/** The caller's address as `TRUST_PROXY` says to read it: the socket's peer unless proxies are trusted. */
+export function clientAddress(c: Context<AppEnv>): string {
+  return resolveClientAddress(
+    socketAddress(c),
+    c.req.header("x-forwarded-for"),
+    c.get("deps").config.TRUST_PROXY,
+  );
 }
 
 /**
