@@ -1,5 +1,6 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import { createApp } from "./lib/create-app.js";
+import { API_DESCRIPTION } from "./lib/openapi.js";
 import type { AppDeps, AppEnv } from "./lib/types.js";
 import activity from "./routes/activity/activity.index.js";
 import ask from "./routes/ask/ask.index.js";
@@ -29,8 +30,7 @@ export function buildApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     info: {
       title: "BSI Desk API",
       version: API_VERSION,
-      description:
-        "The catalogue of the UN Counter-Terrorism Centre's Border Security Initiative (events and good practices) and the requests Member States file.",
+      description: API_DESCRIPTION,
     },
   };
   let documentCache: ReturnType<typeof app.getOpenAPI31Document> | undefined;

@@ -58,6 +58,14 @@ describe("requests list", () => {
     expect(lines).toEqual(["no requests match"]);
   });
 
+  it("filters by requester, a Slack user id or an email address", async () => {
+    await requestCommands(app.handle.db, "list", ["--requester", "youssef@example.org"], out);
+    expect(lines).toHaveLength(2);
+    lines = [];
+    await requestCommands(app.handle.db, "list", ["--requester", "U0SOMEONE"], out);
+    expect(lines).toEqual(["no requests match"]);
+  });
+
   it("says when there are more than --limit", async () => {
     await requestCommands(app.handle.db, "list", ["--limit", "1"], out);
     expect(lines.at(-1)).toMatch(/more; raise --limit/);
@@ -67,6 +75,10 @@ describe("requests list", () => {
     expect(await requestCommands(app.handle.db, "list", ["--status", "lost"], out)).toBe(2);
     expect(errors[0]).toMatch(/--status must be among: submitted/);
     expect(await requestCommands(app.handle.db, "list", ["--limit", "0"], out)).toBe(2);
+    expect(
+      await requestCommands(app.handle.db, "list", ["--requester", "U0YOUSSEF\nBSI-2026-0003"], out),
+    ).toBe(2);
+    expect(errors.at(-1)).toMatch(/--requester must be a Slack user id \(U012ABCDEF\) or an email address/);
     await expect(requestCommands(app.handle.db, "list", ["--colour", "red"], out)).rejects.toMatchObject({
       code: "ERR_PARSE_ARGS_UNKNOWN_OPTION",
     });

@@ -10,6 +10,7 @@ import {
   type Request,
   type RequestStatus,
   type RequestType,
+  SlackUserIdSchema,
 } from "@bsi/domain";
 import type { Kysely } from "kysely";
 import { z } from "zod";
@@ -39,7 +40,14 @@ const ListArgsSchema = z.object({
   status: csvOf(REQUEST_STATUSES, "--status"),
   "member-state": csvOf(listCountryCodes(), "--member-state"),
   type: csvOf(REQUEST_TYPES, "--type"),
-  requester: z.string().trim().min(1, "--requester must not be empty").max(254).optional(),
+  requester: z
+    .string()
+    .trim()
+    .refine(
+      (value) => SlackUserIdSchema.safeParse(value).success || z.email().max(254).safeParse(value).success,
+      "--requester must be a Slack user id (U012ABCDEF) or an email address",
+    )
+    .optional(),
   limit: z.coerce
     .number({ error: "--limit must be a number" })
     .int("--limit must be a whole number")

@@ -29,7 +29,20 @@ class StaticMigrationProvider implements MigrationProvider {
   }
 }
 
-export class MigrationError extends Error {}
+/**
+ * A migration that failed. Keeps the database driver's error as `cause` and its `code`, so a
+ * connection that was refused or a role that does not exist can still be told apart.
+ */
+export class MigrationError extends Error {
+  readonly code: string | undefined;
+
+  constructor(message: string, options: { cause?: unknown } = {}) {
+    super(message, options);
+    this.name = "MigrationError";
+    const code = (options.cause as { code?: unknown } | null | undefined)?.code;
+    this.code = typeof code === "string" ? code : undefined;
+  }
+}
 
 /** Brings the schema up to date; throws MigrationError naming the migration that failed. */
 export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationResultSet> {
@@ -38,7 +51,9 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationRe
   if (result.error) {
     const failed = result.results?.find((entry) => entry.status === "Error");
     const reason = result.error instanceof Error ? result.error.message : String(result.error);
-    throw new MigrationError(`migration ${failed?.migrationName ?? "(unknown)"} failed: ${reason}`);
+    throw new MigrationError(`migration ${failed?.migrationName ?? "(unknown)"} failed: ${reason}`, {
+      cause: result.error,
+    });
   }
   return result;
 }

@@ -57,7 +57,14 @@ export function parseSearchQuery(q: string, field = "q"): SearchTerms {
       errors: [{ field, message }],
     });
   }
-  const words = (q.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 20);
+  // NFKC first, so that both databases search for the same words: "ﬁrst" is "first", full-width "Ａ"
+  // is "A", "Nº" is "No" (PostgreSQL's search would fold them, SQLite's tokenizer would not).
+  const words = (
+    q
+      .normalize("NFKC")
+      .toLowerCase()
+      .match(/[\p{L}\p{N}]+/gu) ?? []
+  ).slice(0, 20);
   if (words.length === 0) {
     const message = "must contain at least one word";
     throw new AppError("validation_failed", `Invalid query parameters: ${field} ${message}`, {

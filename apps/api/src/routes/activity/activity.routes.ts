@@ -1,7 +1,7 @@
 import { ACTIVITY_TYPES, ActivitySchema } from "@bsi/domain";
 import { createRoute, z } from "@hono/zod-openapi";
 import { needsScope } from "../../auth/authenticate.js";
-import { problem } from "../../lib/openapi.js";
+import { bearerSecurity, problem, retryLaterProblems } from "../../lib/openapi.js";
 import { CursorQuerySchema, csvOf, LimitQuerySchema } from "../../lib/query-schemas.js";
 
 export const ListActivityQuerySchema = z.strictObject({
@@ -27,7 +27,7 @@ export const listActivity = createRoute({
   method: "get",
   path: "/v1/activity",
   tags: ["Activity"],
-  security: [{ bearerAuth: [] }],
+  security: bearerSecurity,
   summary: "The activity feed, oldest first (requests:read)",
   description:
     "Every change, in the order it was committed. Keep the nextCursor and call again with after=<it> to resume exactly where you stopped.",
@@ -40,5 +40,6 @@ export const listActivity = createRoute({
     400: problem("A filter, limit or cursor is invalid"),
     401: problem("No key or an invalid key"),
     403: problem("The key lacks requests:read"),
+    ...retryLaterProblems,
   },
 });

@@ -1,7 +1,13 @@
 import { AnswerLanguageSchema, AskQuerySchema, FALLBACK_KINDS, IntentSchema } from "@bsi/assistant";
-import { EventSchema, PracticeSchema, RequestSchema } from "@bsi/domain";
+import { RequestSchema } from "@bsi/domain";
 import { createRoute, z } from "@hono/zod-openapi";
-import { problem } from "../../lib/openapi.js";
+import {
+  EventResponseSchema,
+  invalidKeyProblem,
+  PracticeResponseSchema,
+  problem,
+  retryLaterProblems,
+} from "../../lib/openapi.js";
 
 /** Longest question accepted; Slack messages that long are not questions. */
 export const MAX_QUESTION_LENGTH = 500;
@@ -31,8 +37,8 @@ export const AskAnswerSchema = z
     language: AnswerLanguageSchema,
     query: AskQuerySchema,
     text: z.string().openapi({ description: "The lead sentence, plain text, in the question's language" }),
-    events: z.array(EventSchema),
-    practices: z.array(PracticeSchema),
+    events: z.array(EventResponseSchema),
+    practices: z.array(PracticeResponseSchema),
     requests: z
       .array(RequestSchema)
       .openapi({ description: "Only for keys with requests:read, on a status question" }),
@@ -40,7 +46,7 @@ export const AskAnswerSchema = z
       description: "True when nothing matched as asked and the items are the nearest useful thing",
     }),
     fallbackKind: z.enum(FALLBACK_KINDS).nullable(),
-    anchor: EventSchema.nullable().openapi({
+    anchor: EventResponseSchema.nullable().openapi({
       description:
         'The event the question counted from (query.filters.relativeTo: "after the Sahel workshop"), null when none was asked for or found',
     }),
@@ -58,5 +64,7 @@ export const ask = createRoute({
   responses: {
     200: { description: "The answer", content: { "application/json": { schema: AskAnswerSchema } } },
     400: problem("The question is missing, empty or longer than 500 characters"),
+    401: invalidKeyProblem,
+    ...retryLaterProblems,
   },
 });

@@ -1,8 +1,6 @@
 import { issuesToFieldErrors, SlugSchema } from "@bsi/domain";
-import { z } from "@hono/zod-openapi";
 import { AppError, validationError } from "../../lib/app-error.js";
 import { createRouter } from "../../lib/create-app.js";
-import { problem } from "../../lib/openapi.js";
 import * as handlers from "./events.handlers.js";
 import { renderCalendar } from "./events.ics.js";
 import * as repository from "./events.repository.js";
@@ -18,7 +16,7 @@ const router = createRouter();
 
 // Calendar feeds first, so /v1/events/{id}.ics is not taken for an event id.
 router.get("/v1/events.ics", async (c) => {
-  const parsed = routes.ListEventsQuerySchema.safeParse(c.req.query());
+  const parsed = routes.CalendarFeedQuerySchema.safeParse(c.req.query());
   if (!parsed.success) throw validationError(issuesToFieldErrors(parsed.error.issues), "query parameters");
   // Upcoming events unless the caller asked for dates (or for every date with upcoming=false); the
   // most a listing page holds unless the caller asked for fewer.
@@ -57,30 +55,8 @@ router.get("/v1/events/:file{[^/]+\\.ics}", async (c) => {
   });
 });
 
-router.openAPIRegistry.registerPath({
-  method: "get",
-  path: "/v1/events.ics",
-  tags: ["Events"],
-  summary: "Upcoming events as an iCalendar feed (RFC 5545)",
-  description:
-    "Takes the same filters as GET /v1/events (from/to, limit and cursor included); upcoming events when no dates are given, at most 100 unless `limit` asks for fewer.",
-  request: { query: routes.ListEventsQuerySchema },
-  responses: {
-    200: { description: "text/calendar", content: { "text/calendar": { schema: z.string() } } },
-    400: problem("A filter, limit or cursor is invalid"),
-  },
-});
-router.openAPIRegistry.registerPath({
-  method: "get",
-  path: "/v1/events/{id}.ics",
-  tags: ["Events"],
-  summary: "One event as an iCalendar file, to add to a calendar",
-  request: { params: z.object({ id: SlugSchema }) },
-  responses: {
-    200: { description: "text/calendar", content: { "text/calendar": { schema: z.string() } } },
-    404: { description: "No event has this id" },
-  },
-});
+router.openAPIRegistry.registerPath(routes.getEventsCalendar);
+router.openAPIRegistry.registerPath(routes.getEventCalendar);
 
 router.use("/v1/events", handlers.serveCachedListing);
 router

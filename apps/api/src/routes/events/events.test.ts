@@ -130,6 +130,23 @@ describe("filters and pagination", () => {
   });
 });
 
+describe("searching with compatibility characters", () => {
+  it.each([
+    ["a ligature", "\ufb01rst", "first"],
+    ["full-width letters", "\uff36\uff49\uff45\uff4e\uff4e\uff41", "vienna"],
+    ["an ordinal indicator", "N\u00ba", "no"],
+  ])("finds with %s what the plain word finds", async (_what, folded, plain) => {
+    const idsOf = async (q: string) => {
+      const response = await api.request(`/v1/events?q=${encodeURIComponent(q)}&limit=100`);
+      expect(response.status).toBe(200);
+      return ((await response.json()) as { items: Array<{ id: string }> }).items.map((event) => event.id);
+    };
+    const expected = await idsOf(plain);
+    expect(expected.length).toBeGreaterThan(0);
+    expect(await idsOf(folded)).toEqual(expected);
+  });
+});
+
 describe("searching by organizer and partner", () => {
   it("finds an event by a partner, under any of the organization's names", async () => {
     for (const q of ["IOM", "OIM", "international organization for migration"]) {

@@ -1,7 +1,14 @@
-import { NewPracticeSchema, PracticePatchSchema, PracticeSchema, SlugSchema, THEME_CODES } from "@bsi/domain";
+import { NewPracticeSchema, PracticePatchSchema, SlugSchema, THEME_CODES } from "@bsi/domain";
 import { createRoute, z } from "@hono/zod-openapi";
 import { needsScope } from "../../auth/authenticate.js";
-import { bearerSecurity, problem } from "../../lib/openapi.js";
+import {
+  bearerSecurity,
+  invalidKeyProblem,
+  locationHeaderOf,
+  PracticeResponseSchema,
+  problem,
+  retryLaterProblems,
+} from "../../lib/openapi.js";
 import { CursorQuerySchema, csvOf, LimitQuerySchema, SearchQuerySchema } from "../../lib/query-schemas.js";
 
 const tags = ["Practices"];
@@ -13,7 +20,7 @@ export const ListPracticesQuerySchema = z.strictObject({
 });
 
 const PracticeListSchema = z
-  .object({ items: z.array(PracticeSchema), nextCursor: z.string().nullable() })
+  .object({ items: z.array(PracticeResponseSchema), nextCursor: z.string().nullable() })
   .openapi("PracticeList");
 const IdParamSchema = z.object({ id: SlugSchema });
 
@@ -29,6 +36,8 @@ export const listPractices = createRoute({
       content: { "application/json": { schema: PracticeListSchema } },
     },
     400: problem("A filter, limit or cursor is invalid"),
+    401: invalidKeyProblem,
+    ...retryLaterProblems,
   },
 });
 
@@ -39,8 +48,11 @@ export const getPractice = createRoute({
   summary: "Get one good practice",
   request: { params: IdParamSchema },
   responses: {
-    200: { description: "The practice", content: { "application/json": { schema: PracticeSchema } } },
+    200: { description: "The practice", content: { "application/json": { schema: PracticeResponseSchema } } },
+    400: problem("The id is malformed (lowercase letters, digits and hyphens)"),
+    401: invalidKeyProblem,
     404: problem("No practice has this id"),
+    ...retryLaterProblems,
   },
 });
 
@@ -53,12 +65,17 @@ export const createPractice = createRoute({
   summary: "Create a good practice (catalog:write)",
   request: { body: { required: true, content: { "application/json": { schema: NewPracticeSchema } } } },
   responses: {
-    201: { description: "Created", content: { "application/json": { schema: PracticeSchema } } },
+    201: {
+      description: "Created",
+      headers: locationHeaderOf("/v1/practices/community-policing-at-borders"),
+      content: { "application/json": { schema: PracticeResponseSchema } },
+    },
     400: problem("The body is invalid"),
     401: problem("No key or an invalid key"),
     403: problem("The key lacks catalog:write"),
     409: problem("A practice with this id exists"),
     422: problem("A source event does not exist"),
+    ...retryLaterProblems,
   },
 });
 
@@ -74,12 +91,16 @@ export const updatePractice = createRoute({
     body: { required: true, content: { "application/json": { schema: PracticePatchSchema } } },
   },
   responses: {
-    200: { description: "The changed practice", content: { "application/json": { schema: PracticeSchema } } },
-    400: problem("The body is invalid"),
+    200: {
+      description: "The changed practice",
+      content: { "application/json": { schema: PracticeResponseSchema } },
+    },
+    400: problem("The id or the body is invalid"),
     401: problem("No key or an invalid key"),
     403: problem("The key lacks catalog:write"),
     404: problem("No practice has this id"),
     422: problem("A source event does not exist"),
+    ...retryLaterProblems,
   },
 });
 
@@ -93,8 +114,10 @@ export const deletePractice = createRoute({
   request: { params: IdParamSchema },
   responses: {
     204: { description: "Deleted" },
+    400: problem("The id is malformed (lowercase letters, digits and hyphens)"),
     401: problem("No key or an invalid key"),
     403: problem("The key lacks catalog:write"),
     404: problem("No practice has this id"),
+    ...retryLaterProblems,
   },
 });

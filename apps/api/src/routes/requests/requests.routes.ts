@@ -9,7 +9,13 @@ import {
 } from "@bsi/domain";
 import { createRoute, z } from "@hono/zod-openapi";
 import { needsScope } from "../../auth/authenticate.js";
-import { bearerSecurity, problem } from "../../lib/openapi.js";
+import {
+  bearerSecurity,
+  locationHeaderOf,
+  problem,
+  RetryAfterHeaderSchema,
+  retryLaterProblems,
+} from "../../lib/openapi.js";
 import { CursorQuerySchema, csvOf, LimitQuerySchema } from "../../lib/query-schemas.js";
 
 const tags = ["Requests"];
@@ -72,12 +78,27 @@ export const createRequest = createRoute({
     body: { required: true, content: { "application/json": { schema: NewRequestSchema } } },
   },
   responses: {
-    201: { description: "Filed", content: { "application/json": { schema: RequestSchema } } },
+    201: {
+      description: "Filed, or the first response again when the Idempotency-Key was seen with the same body",
+      headers: locationHeaderOf("/v1/requests/BSI-2026-0042").extend({
+        "Idempotent-Replayed": z.literal("true").optional().openapi({
+          description:
+            "Sent when this is the stored response of an earlier call with the same Idempotency-Key",
+        }),
+      }),
+      content: { "application/json": { schema: RequestSchema } },
+    },
     400: problem("The body or the Idempotency-Key is invalid"),
     401: problem("No key or an invalid key"),
     403: problem("The key lacks requests:write"),
-    409: problem("The Idempotency-Key was used with another body"),
-    422: problem("The related event does not exist"),
+    409: problem(
+      "The Idempotency-Key was used with another body, or its first call is still being processed (then with Retry-After)",
+      RetryAfterHeaderSchema,
+    ),
+    422: problem(
+      "The related event does not exist; or, for a workshop participation, no event is named or it is cancelled or over",
+    ),
+    ...retryLaterProblems,
   },
 });
 
@@ -97,6 +118,7 @@ export const listRequests = createRoute({
     400: problem("A filter, limit or cursor is invalid"),
     401: problem("No key or an invalid key"),
     403: problem("The key lacks requests:read"),
+    ...retryLaterProblems,
   },
 });
 
@@ -114,6 +136,7 @@ export const getRequest = createRoute({
     401: problem("No key or an invalid key"),
     403: problem("The key lacks requests:read"),
     404: problem("No request has this reference"),
+    ...retryLaterProblems,
   },
 });
 
@@ -132,12 +155,13 @@ export const transitionRequest = createRoute({
   },
   responses: {
     200: { description: "The moved request", content: { "application/json": { schema: RequestSchema } } },
-    400: problem("The body is invalid"),
+    400: problem("The reference or the body is invalid"),
     401: problem("No key or an invalid key"),
     403: problem("The key may not make this move"),
     404: problem("No request has this reference"),
     409: problem("The lifecycle does not allow this move; nothing changed"),
     422: problem("The move needs a note (a decline says why)"),
+    ...retryLaterProblems,
   },
 });
 
@@ -154,11 +178,12 @@ export const updateRequest = createRoute({
   },
   responses: {
     200: { description: "The changed request", content: { "application/json": { schema: RequestSchema } } },
-    400: problem("The body is invalid"),
+    400: problem("The reference or the body is invalid"),
     401: problem("No key or an invalid key"),
     403: problem("The key lacks requests:manage"),
     404: problem("No request has this reference"),
     409: problem("The request is in a final status"),
     422: problem("The change breaks a rule (unknown event, workshop without event)"),
+    ...retryLaterProblems,
   },
 });

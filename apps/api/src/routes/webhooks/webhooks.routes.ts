@@ -1,7 +1,7 @@
 import { ACTIVITY_TYPES, ActivityTypeSchema } from "@bsi/domain";
 import { createRoute, z } from "@hono/zod-openapi";
 import { needsScope } from "../../auth/authenticate.js";
-import { bearerSecurity, problem } from "../../lib/openapi.js";
+import { bearerSecurity, locationHeaderOf, problem, retryLaterProblems } from "../../lib/openapi.js";
 import { CursorQuerySchema, LimitQuerySchema } from "../../lib/query-schemas.js";
 
 const tags = ["Webhooks"];
@@ -105,11 +105,13 @@ export const createWebhook = createRoute({
   responses: {
     201: {
       description: "Created; the secret is shown this once",
+      headers: locationHeaderOf("/v1/webhooks/wh_3f2a9c0d1e4b5a6f"),
       content: { "application/json": { schema: WebhookSchema } },
     },
     400: problem("The URL or an activity type is invalid"),
     401: problem("No key or an invalid key"),
     403: problem("The key lacks webhooks:manage, or requests:read for request.* types"),
+    ...retryLaterProblems,
   },
 });
 
@@ -127,6 +129,7 @@ export const listWebhooks = createRoute({
     },
     401: problem("No key or an invalid key"),
     403: problem("The key lacks webhooks:manage"),
+    ...retryLaterProblems,
   },
 });
 
@@ -143,9 +146,11 @@ export const getWebhook = createRoute({
       description: "The webhook, without its secret",
       content: { "application/json": { schema: WebhookSchema } },
     },
+    400: problem("The id is malformed (longer than 100 characters)"),
     401: problem("No key or an invalid key"),
     403: problem("The key lacks webhooks:manage"),
     404: problem("No webhook has this id"),
+    ...retryLaterProblems,
   },
 });
 
@@ -159,9 +164,11 @@ export const deleteWebhook = createRoute({
   request: { params: IdParamSchema },
   responses: {
     204: { description: "Deleted" },
+    400: problem("The id is malformed (longer than 100 characters)"),
     401: problem("No key or an invalid key"),
     403: problem("The key lacks webhooks:manage"),
     404: problem("No webhook has this id"),
+    ...retryLaterProblems,
   },
 });
 
@@ -199,10 +206,11 @@ export const enableWebhook = createRoute({
         },
       },
     },
-    400: problem("The body is invalid"),
+    400: problem("The id or the body is invalid"),
     401: problem("No key or an invalid key"),
     403: problem("The key lacks webhooks:manage"),
     404: problem("No webhook has this id"),
+    ...retryLaterProblems,
   },
 });
 
@@ -233,9 +241,10 @@ export const listDeliveries = createRoute({
         },
       },
     },
-    400: problem("A filter, limit or cursor is invalid"),
+    400: problem("The id, a filter, the limit or the cursor is invalid"),
     401: problem("No key or an invalid key"),
     403: problem("The key lacks webhooks:manage"),
     404: problem("No webhook has this id"),
+    ...retryLaterProblems,
   },
 });
