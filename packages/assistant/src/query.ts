@@ -70,12 +70,9 @@ export const EventQueryFiltersSchema = z
     relativeTo: RelativeToSchema.optional(),
     themes: z.array(ThemeCodeSchema).optional(),
     online: z.boolean().optional(),
-    statuses: z
-      .array(EventStatusSchema)
-      .optional()
-      .meta({
-        description: 'Only events with these statuses ("confirmed", "cancelled"…); else all but cancelled',
-      }),
+    statuses: z.array(EventStatusSchema).optional().meta({
+      description: 'Only events with these statuses ("confirmed", "cancelled"…); else all but cancelled',
+    }),
     registration: z
       .enum(["open", "invitation_only"])
       .optional()

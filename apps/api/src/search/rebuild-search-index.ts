@@ -22,13 +22,14 @@ export async function rebuildSearchIndexIfStale(
   db: Kysely<Database>,
   search: SearchIndex,
 ): Promise<{ events: number; practices: number } | undefined> {
-  const current = await db
-    .selectFrom("settings")
-    .select("value")
-    .where("key", "=", SETTING)
-    .executeTakeFirst();
-  if (current?.value === SEARCH_INDEX_VERSION) return undefined;
+  const isCurrent = async (reader: Kysely<Database>) =>
+    (await reader.selectFrom("settings").select("value").where("key", "=", SETTING).executeTakeFirst())
+      ?.value === SEARCH_INDEX_VERSION;
+  if (await isCurrent(db)) return undefined;
   return db.transaction().execute(async (trx) => {
+    await serializeCatalogueSetup(trx);
+    // Another instance may have rebuilt it while this one waited for the lock.
+    if (await isCurrent(trx)) return undefined;
     const events = await trx.selectFrom("events").selectAll().execute();
     for (const row of events) await search.indexEvent(trx, rowToEvent(row));
     const practices = await trx.selectFrom("practices").selectAll().execute();

@@ -132,7 +132,10 @@ function applyFilters(query: EventQuery, filters: EventFilters): EventQuery {
     q = q
       .where("events.registration_status", "=", "open")
       .where((eb) =>
-        eb.or([eb("events.registration_deadline", "is", null), eb("events.registration_deadline", ">=", day)]),
+        eb.or([
+          eb("events.registration_deadline", "is", null),
+          eb("events.registration_deadline", ">=", day),
+        ]),
       );
   }
   const places = placeColumns(filters);
