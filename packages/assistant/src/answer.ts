@@ -490,6 +490,18 @@ function eventsSentence(query: EventQuery, facts: AnswerFacts, today: string): s
   const colon = language === "fr" ? " :" : ":";
 
   if (facts.fallback === null && count > 0) {
+    if (query.intent === "next_event" && count > 1) {
+      // The next event of each kind asked for: one sentence each.
+      return events
+        .map((event) =>
+          eventsSentence(
+            { ...query, filters: { ...filters, kinds: [event.kind] } },
+            { ...facts, events: [event] },
+            today,
+          ),
+        )
+        .join(" ");
+    }
     if (query.intent === "next_event") {
       const first = describeEvent(events[0]!, language);
       return {
@@ -527,6 +539,8 @@ function eventsSentence(query: EventQuery, facts: AnswerFacts, today: string): s
         }),
       }[language];
     } else phrase = describe({ plural });
+    // "The next 3 workshops": as many as were asked for, so no "more than" about the rest.
+    if (filters.limit !== undefined && count === filters.limit) return `${count} ${phrase}${order}${colon}`;
     if (facts.hasMore) {
       return {
         en: `More than ${count} ${phrase}; the first ${count}${order}:`,

@@ -477,6 +477,26 @@ describe("interpret: registration, status and sample", () => {
   });
 });
 
+describe("interpret: how many events", () => {
+  it.each([
+    ["next 2 events", 2],
+    ["the next three workshops", 3],
+    ["les deux prochains événements", 2],
+    ["los proximos dos talleres", 2],
+    ["first 5 events in 2027", 5],
+  ])("%s → a list of %i", (question, count) => {
+    const query = ask(question);
+    expect(query.intent).not.toBe("next_event");
+    expect(query.filters).toMatchObject({ limit: count });
+    expect((query.filters as { words?: string[] }).words ?? []).toEqual([]);
+  });
+
+  it("keeps 'the next one' and a year to one event", () => {
+    expect(ask("the next one in Dakar").intent).toBe("next_event");
+    expect((ask("next workshop in 2027").filters as { limit?: number }).limit).toBeUndefined();
+  });
+});
+
 describe("interpret: what is asked, from a QA pass", () => {
   it.each([
     ["qu'est-ce qui se passe à Dakar ?", "find_events"],

@@ -7,6 +7,7 @@ import {
   todayIn,
 } from "@bsi/domain";
 import { shiftDays } from "./calendar.js";
+import { findCount } from "./counts.js";
 import { type DateFinding, findDates, type TimePreference } from "./dates.js";
 import {
   addPhrase,
@@ -624,7 +625,10 @@ function eventQuery(reading: Reading, dates: DateFinding, context: Context): Ask
   if (reading.statuses.size > 0) filters.statuses = [...reading.statuses];
   if (reading.registration) filters.registration = reading.registration;
   if (reading.sample !== undefined) filters.sample = reading.sample;
-  if (reading.words.length > 0) filters.words = reading.words;
+  const counted = findCount(context.words);
+  if (counted) filters.limit = counted.count;
+  const words = counted ? reading.words.filter((word) => !counted.words.includes(word)) : reading.words;
+  if (words.length > 0) filters.words = words;
 
   // "held" hints at the past, unless the question also says "upcoming" or "next".
   // "Which workshops were cancelled?" asks about a status, not about the past.
@@ -654,7 +658,8 @@ function eventQuery(reading: Reading, dates: DateFinding, context: Context): Ask
     filters.sample !== undefined ||
     filters.online !== undefined;
 
-  if (has("next") && !reading.pluralKind && !has("upcoming")) {
+  // "The next 3 workshops" is a list; "the next workshop" one event.
+  if (has("next") && !reading.pluralKind && !has("upcoming") && !counted) {
     if (filters.from < today) filters.from = today;
     return { intent: "next_event", language, filters };
   }

@@ -81,6 +81,13 @@ export const EventQueryFiltersSchema = z
     organizations: z.array(z.string()).optional().meta({
       description: "Codes of organizations that run or partner in the event (IOM, OSCE…), any of them",
     }),
+    limit: z
+      .number()
+      .int()
+      .min(2)
+      .max(20)
+      .optional()
+      .meta({ description: 'How many events were asked for ("the next 3 workshops")' }),
     words: z.array(z.string()).optional().meta({ description: "Words not understood otherwise, for search" }),
   })
   .meta({ id: "EventQueryFilters" });

@@ -1317,6 +1317,13 @@ export const EVAL_ITEMS: EvalItem[] = [
     intent: "find_events",
     ids: [E.niamey26, E.nouakchott26],
   },
+  { question: "next 2 events", language: "en", intent: "upcoming_events", ids: [E.geneva26, E.niamey26] },
+  {
+    question: "los próximos dos talleres",
+    language: "es",
+    intent: "upcoming_events",
+    ids: [E.niamey26, E.nouakchott26],
+  },
   { question: "who runs the BSI", language: "en", intent: "help" },
   { question: "qui dirige l'initiative ?", language: "fr", intent: "help" },
   { question: "¿quién dirige la iniciativa?", language: "es", intent: "help" },

@@ -223,7 +223,17 @@ async function answerEventsFrom(
   filters: RunFilters,
 ): Promise<AskOutcome> {
   const isPast = query.intent === "past_events";
-  const limit = query.intent === "next_event" ? 1 : LIST_LIMIT;
+  const limit = query.intent === "next_event" ? 1 : (filters.limit ?? LIST_LIMIT);
+  // "The next workshop and the next conference": the next event of each kind.
+  if (query.intent === "next_event" && (filters.kinds?.length ?? 0) > 1) {
+    const nextOfEach = await Promise.all(
+      (filters.kinds ?? []).map(
+        async (kind) => (await findEvents(deps, { ...filters, kinds: [kind] }, "asc", 1)).events,
+      ),
+    );
+    const events = nextOfEach.flat().sort((a, b) => a.startsOn.localeCompare(b.startsOn));
+    if (events.length > 1) return { ...EMPTY, events };
+  }
   const words = filters.words ?? [];
   /** Whether no event anywhere in the catalogue (places left out aside) contains the words. */
   let isNowhere: boolean | undefined;

@@ -108,6 +108,19 @@ describe("POST /v1/ask: events", () => {
     expect(real.events.every((event) => !event.sample)).toBe(true);
   });
 
+  it("gives as many events as asked for, and the next of each kind named", async () => {
+    const two = await answer("les deux prochains ateliers");
+    expect(two.events).toHaveLength(2);
+    expect(two.text).toMatch(/^2 ateliers à venir :/);
+    const each = await answer("what are the next workshop and the next conference");
+    expect(each.intent).toBe("next_event");
+    expect(each.events.map((event) => event.id)).toEqual([
+      "sample-niamey-sahel-community-workshop",
+      "sample-almaty-central-asia-conference",
+    ]);
+    expect(each.text).toMatch(/^The next workshop is .+\. The next conference is .+\./);
+  });
+
   it("answers 'when is the next study tour' with one event", async () => {
     const body = await answer("when is the next study tour");
     expect(body.intent).toBe("next_event");

@@ -1,0 +1,54 @@
+/** How many events a question asks for: "the next 3 workshops", "les deux prochains", "los próximos dos". */
+const COUNT_WORDS: Record<string, number> = {
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  deux: 2,
+  trois: 3,
+  quatre: 4,
+  cinq: 5,
+  sept: 7,
+  huit: 8,
+  neuf: 9,
+  dix: 10,
+  dos: 2,
+  tres: 3,
+  cuatro: 4,
+  cinco: 5,
+  seis: 6,
+  siete: 7,
+  ocho: 8,
+  nueve: 9,
+  diez: 10,
+};
+
+/** The most a question can ask for: a Slack answer lists 20 events at most. */
+export const MAX_COUNT = 20;
+
+const NUMBER = `(\\d{1,2}|${Object.keys(COUNT_WORDS).join("|")})`;
+const LEADS =
+  "(?:next|first|top|prochains|prochaines|premiers|premieres|proximos|proximas|primeros|primeras)";
+/** "The next 3 months" is a period (the dates read it), not three events. */
+const NOT_A_PERIOD =
+  "(?! (?:days?|weeks?|months?|years?|quarters?|jours?|semaines?|mois|ans?|annees?|dias?|semanas?|meses|anos?|trimestres?)\\b)";
+const COUNT_AFTER = new RegExp(`\\b${LEADS} ${NUMBER}\\b${NOT_A_PERIOD}`);
+const COUNT_BEFORE = new RegExp(`\\b${NUMBER} ${LEADS}\\b`);
+
+/**
+ * The number of events asked for, 2 to 20, and the words that said it (not words to search for).
+ * "One" is left out: "the next one" asks for the next event, which is the default.
+ */
+export function findCount(words: string): { count: number; words: string[] } | undefined {
+  const match = COUNT_AFTER.exec(words) ?? COUNT_BEFORE.exec(words);
+  if (!match) return undefined;
+  const [phrase, number] = match as unknown as [string, string];
+  const count = COUNT_WORDS[number] ?? Number(number);
+  if (!Number.isInteger(count) || count < 2 || count > MAX_COUNT) return undefined;
+  return { count, words: phrase.split(" ") };
+}
