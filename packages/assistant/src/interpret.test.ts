@@ -506,6 +506,9 @@ describe("interpret: what is asked, from a QA pass", () => {
     ["¿cómo pido una visita de estudio?", "how_to_request"],
     ["peut-on encore s'inscrire à l'atelier de Dakar ?", "find_events"],
     ["what visa do I need for Almaty", "unknown"],
+    ["what does resolution 2396 say", "practices"],
+    ["when were the good practices adopted", "help"],
+    ["who attended the Vienna experts seminar", "past_events"],
   ])("%s → %s", (question, intent) => {
     expect(ask(question).intent).toBe(intent);
   });

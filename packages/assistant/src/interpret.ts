@@ -29,7 +29,9 @@ import {
   type Cue,
   HOW_TO_GET,
   OFF_TOPIC,
+  PRACTICES_ADOPTED,
   RELATIVE_CUES,
+  RESOLUTION,
   WHO_ATTENDS,
 } from "./vocabulary.js";
 
@@ -81,7 +83,7 @@ function cityTableFor(cities: readonly string[]): CityTable {
 
 // "qui se passe" is the present ("what is happening"); "s'est passé" stays the past.
 const PAST_HINT =
-  /\b(?:was|were|did|(?<!(?:\b(?:are|is|be|being|not|arent|isnt|wont|dont)|n't|n t) )held|happened|took place|past|previous|previously|earlier|ago|history|historical|already|since|depuis|last(?! (?:week|month|year|quarter))|(?<!\bse )passee?s?|precedente?s?|eu lieu|etait|etaient|avons eu|dernier(?:e|s|es)?|pasad[oa]s?|anterior(?:es)?|tuvo|tuvieron|hubo|fue|fueron|celebro|realizo|ultim[oa]s?)\b/;
+  /\b(?:was|were|did|(?<!(?:\b(?:are|is|be|being|not|arent|isnt|wont|dont)|n't|n t) )held|happened|took place|took part|attended|participated|asistio|asistieron|participo|participaron|past|previous|previously|earlier|ago|history|historical|already|since|depuis|last(?! (?:week|month|year|quarter))|(?<!\bse )passee?s?|precedente?s?|eu lieu|etait|etaient|avons eu|dernier(?:e|s|es)?|pasad[oa]s?|anterior(?:es)?|tuvo|tuvieron|hubo|fue|fueron|celebro|realizo|ultim[oa]s?)\b/;
 
 const ANY_LETTER = /\p{L}/gu;
 const LATIN_LETTER = /\p{Script=Latin}/gu;
@@ -521,6 +523,9 @@ function decide(reading: Reading, dates: DateFinding, context: Context): AskQuer
     return { intent: "request_status", language, filters: { reference: null } };
   }
 
+  if (PRACTICES_ADOPTED.test(context.words) && !hasKind && !hasPlace) {
+    return { intent: "help", language, note: "about_bsi", filters: { words: [] } };
+  }
   if (ABOUT_BSI.test(context.words) && !hasKind && !hasTheme && !hasPlace && !hasDates && !has("practice")) {
     return { intent: "help", language, note: "about_bsi", filters: { words: [] } };
   }
@@ -556,6 +561,11 @@ function decide(reading: Reading, dates: DateFinding, context: Context): AskQuer
 
   if (has("help") && !hasKind && !hasTheme && !hasPlace && !hasDates && !has("practice")) {
     return { intent: "help", language, filters: { words: [] } };
+  }
+
+  const resolution = RESOLUTION.exec(context.words)?.[1];
+  if (resolution && !hasKind && !hasDates && !hasPlace) {
+    return { intent: "practices", language, filters: { words: [resolution] } };
   }
 
   if (has("practice") && !hasDates && !(hasKind && !hasTheme)) {

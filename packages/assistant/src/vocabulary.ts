@@ -23,7 +23,8 @@ export const FUNCTION_WORDS = {
     guys folks team colleagues dear sir madam hiya thx ty cheers hold holding host hosted hosting
     organise organize organised organized organising organizing run running take taking place places
     country countries government state states member ministry agency agencies office staff officer
-    officers people participants participant us series mention mentions mentioning mentioned
+    officers people participants participant us series mention mentions mentioning mentioned attended
+    participated
     listed list`,
   fr: `le la les l un une des de du d et ou en au aux a dans sur sous pour par avec sans entre avant
     apres depuis pendant jusqu jusque vers chez ce cet cette ces ca cela ceci quel quels quelle quelles
@@ -52,7 +53,8 @@ export const FUNCTION_WORDS = {
     interesado interesada lista listar ver veo haber pais paises gobierno estado estados miembro
     ministerio agencia personal participantes organizar celebrar celebra celebran realiza realizan
     lugar celebrado celebrada celebrados celebradas viene vienen pasa pasan pasara todavia aun
-    puedo podemos nuevo nueva nuevos nuevas`,
+    puedo podemos nuevo nueva nuevos nuevas asistio asistieron participo
+    participaron`,
 } as const;
 
 export type FunctionWordLanguage = keyof typeof FUNCTION_WORDS;
@@ -781,6 +783,10 @@ export const CONJUNCTIONS = new Set(["and", "or", "nor", "et", "ou", "ni", "y", 
 export const ABOUT_BSI =
   /\b(?:(?:(?:what|who) (?:is|are|does|do)|about|explain|qu est ce que|c est quoi|que es|que hace|presentez|presente) (?:the |la |le |l |el )?(?:bsi|border security initiative|initiative (?:pour|sur) la securite des frontieres|iniciativa de seguridad fronteriza|gctf|global counter ?terrorism forum|forum mondial de lutte contre le terrorisme|foro mundial contra el terrorismo|uncct|unoct|(?:gctf )?bsm)|(?:who (?:runs|leads|co leads|coleads|manages|is behind|started|created)|qui (?:dirige|mene|pilote|codirige|a cree|est derriere)|quien(?:es)? (?:dirige|dirigen|lleva|codirige|creo)) (?:the |la |le |l |el )?(?:bsi|border security initiative|initiative|iniciativa))\b/;
 
+/** "When were the good practices adopted?", "quand les bonnes pratiques ont-elles été adoptées ?": the account says. */
+export const PRACTICES_ADOPTED =
+  /\b(?:(?:good practices|bonnes pratiques|buenas practicas) (?:\w+ ){0,3}(?:adopted|adoptees|adoptadas)|(?:adopted|adopt|adoptees|adoptaron|adoptadas) (?:\w+ ){0,2}(?:good practices|bonnes pratiques|buenas practicas))\b/;
+
 /**
  * Questions outside the desk although they may name a place or a date: the weather ("what is the
  * weather in Geneva", "quel temps fait-il à Dakar", "¿qué tiempo hace en Rabat?"), booking travel
@@ -799,9 +805,18 @@ export const OFF_TOPIC =
 export const HOW_TO_GET =
   /\bhow (?:can|could|do|does|would|should|may|might) (?:we|i|one|my (?:\w+ ){0,1}\w+|our (?:\w+ ){0,1}\w+|a member state|member states|a country|countries) (?:get|receive|benefit from|have|obtain) (?:[a-z/]+ ){0,2}(?:training|trainings|support|assistance|expertise|advice|capacity building|help)\b/;
 
-/** "Who should attend…", "qui peut participer…", "quién puede asistir…": a question about an event's audience. */
+/**
+ * "Who should attend…", "qui peut participer…", "quién puede asistir…", "who attended the Vienna
+ * seminar?": a question about an event's audience, which its card answers.
+ */
 export const WHO_ATTENDS =
-  /\b(?:who (?:should|can|could|may|will|is invited to|are invited to) (?:attend|participate|join|take part)|who is (?:it|this) for|qui (?:peut|peuvent|doit|doivent|devrait|devraient) (?:participer|assister)|quien(?:es)? (?:puede|pueden|debe|deben|deberia|deberian) (?:asistir|participar))\b/;
+  /\b(?:who (?:attended|attend|took part|participated|came)|qui a (?:particip\w*|assiste)|qui etait present|quien(?:es)? (?:asistio|asistieron|particip\w*)|who (?:should|can|could|may|will|is invited to|are invited to) (?:attend|participate|join|take part)|who is (?:it|this) for|qui (?:peut|peuvent|doit|doivent|devrait|devraient) (?:participer|assister)|quien(?:es)? (?:puede|pueden|debe|deben|deberia|deberian) (?:asistir|participar))\b/;
+
+/**
+ * "What does resolution 2396 say?", "UNSCR 2178", "la résolution 2396": Security Council resolutions
+ * are cited in the good practices, which are searched for the number.
+ */
+export const RESOLUTION = /\b(?:unscr|scr|resolution|resolutions|resolucion|resoluciones) (\d{4})\b/;
 
 /** Words that count from an event: "after the Dakar workshop", "avant l'atelier", "después del taller". */
 export const RELATIVE_CUES: Readonly<Record<string, "after" | "before">> = {
