@@ -357,6 +357,29 @@ function accessPhrase(filters: EventQueryFilters, language: AnswerLanguage, gend
   }
   if (filters.registration === "invitation_only")
     parts.push({ en: "by invitation only", fr: "sur invitation", es: "solo por invitación" }[language]);
+  if (filters.registration === "not_open") {
+    parts.push(
+      {
+        en: "not yet open for registration",
+        fr: `pas encore ${agree("ouvert", gender, plural)} aux inscriptions`,
+        es: "con la inscripción aún sin abrir",
+      }[language],
+    );
+  }
+  if (filters.registration === "closed") {
+    parts.push(
+      { en: "with registration closed", fr: "aux inscriptions closes", es: "con la inscripción cerrada" }[
+        language
+      ],
+    );
+  }
+  if (filters.sample === true) {
+    parts.push(
+      { en: "from the sample programme", fr: "du programme d'exemple", es: "del programa de ejemplo" }[
+        language
+      ],
+    );
+  }
   if (filters.sample === false) {
     parts.push(
       {

@@ -33,7 +33,7 @@ export const MAX_COUNT = 20;
 
 const NUMBER = `(\\d{1,2}|${Object.keys(COUNT_WORDS).join("|")})`;
 const LEADS =
-  "(?:next|first|top|prochains|prochaines|premiers|premieres|proximos|proximas|primeros|primeras)";
+  "(?:next|first|top|last|latest|prochains|prochaines|premiers|premieres|derniers|dernieres|proximos|proximas|primeros|primeras|ultimos|ultimas)";
 /** "The next 3 months" is a period (the dates read it), not three events. */
 const NOT_A_PERIOD =
   "(?! (?:days?|weeks?|months?|years?|quarters?|jours?|semaines?|mois|ans?|annees?|dias?|semanas?|meses|anos?|trimestres?)\\b)";

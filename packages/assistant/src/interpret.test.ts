@@ -497,6 +497,37 @@ describe("interpret: how many events", () => {
   });
 });
 
+describe("interpret: from a second QA pass", () => {
+  it.each([
+    ["comment obtenir un visa pour le Niger", { intent: "unknown", note: "off_topic" }],
+    ["¿necesito visado para Kenia?", { intent: "unknown", note: "off_topic" }],
+    ["how do I get to Niamey?", { intent: "unknown", note: "off_topic" }],
+    ["Frontex a-t-il participé à un atelier ?", { filters: { organizations: ["Frontex"] } }],
+    ["what did the EU border agency do?", { intent: "past_events", filters: { organizations: ["Frontex"] } }],
+    ["past events with INTERPOL", { filters: { organizations: ["INTERPOL"] } }],
+    ["show me actual events, not the sample ones", { filters: { sample: false } }],
+    ["sample events only", { filters: { sample: true } }],
+    ["Where can I still register?", { filters: { registration: "open" } }],
+    ["où puis-je encore m'inscrire ?", { filters: { registration: "open" } }],
+    ["registration not yet open", { filters: { registration: "not_open" } }],
+    ["inscripciones cerradas", { filters: { registration: "closed" } }],
+    ["¿ya aprobaron nuestra solicitud?", { intent: "request_status" }],
+    ["who is in charge of BSI", { intent: "help", note: "about_bsi" }],
+    ["¿cuándo se adoptaron las buenas prácticas?", { intent: "help", note: "about_bsi" }],
+    ["les trois derniers ateliers", { intent: "past_events", filters: { limit: 3 } }],
+    ["¿qué pasó en El Jadida?", { intent: "past_events" }],
+  ])("%s", (question, expected) => {
+    expect(ask(question)).toMatchObject(expected);
+  });
+
+  it("still reads 'can I register for the workshop in Tunis?' as filing and INTERPOL databases as a theme", () => {
+    expect(ask("can I register for the workshop in Tunis?").intent).toBe("how_to_request");
+    expect(filtersOf("workshops on INTERPOL databases")).toMatchObject({
+      themes: ["international-databases"],
+    });
+  });
+});
+
 describe("interpret: what is asked, from a QA pass", () => {
   it.each([
     ["qu'est-ce qui se passe à Dakar ?", "find_events"],

@@ -17,6 +17,7 @@ import {
   LEXICON,
   type Meaning,
   type PhraseInfo,
+  type RegistrationFilter,
   type TrieNode,
 } from "./lexicon.js";
 import { negationBefore } from "./negation.js";
@@ -32,6 +33,7 @@ import {
   PRACTICES_ADOPTED,
   RELATIVE_CUES,
   RESOLUTION,
+  TRAVEL_PAPERS,
   WHO_ATTENDS,
 } from "./vocabulary.js";
 
@@ -83,7 +85,7 @@ function cityTableFor(cities: readonly string[]): CityTable {
 
 // "qui se passe" is the present ("what is happening"); "s'est passé" stays the past.
 const PAST_HINT =
-  /\b(?:was|were|did|(?<!(?:\b(?:are|is|be|being|not|arent|isnt|wont|dont)|n't|n t) )held|happened|took place|took part|attended|participated|asistio|asistieron|participo|participaron|past|previous|previously|earlier|ago|history|historical|already|since|depuis|last(?! (?:week|month|year|quarter))|(?<!\bse )passee?s?|precedente?s?|eu lieu|etait|etaient|avons eu|dernier(?:e|s|es)?|pasad[oa]s?|anterior(?:es)?|tuvo|tuvieron|hubo|fue|fueron|celebro|realizo|ultim[oa]s?)\b/;
+  /\b(?:was|were|did|(?<!(?:\b(?:are|is|be|being|not|arent|isnt|wont|dont)|n't|n t) )held|happened|took place|took part|attended|participated|hosted|asistio|asistieron|participo|participaron|paso|past|previous|previously|earlier|ago|history|historical|already|since|depuis|last(?! (?:week|month|year|quarter))|(?<!\bse )passee?s?|precedente?s?|eu lieu|etait|etaient|avons eu|dernier(?:e|s|es)?|pasad[oa]s?|anterior(?:es)?|tuvo|tuvieron|hubo|fue|fueron|celebro|realizo|ultim[oa]s?)\b/;
 
 const ANY_LETTER = /\p{L}/gu;
 const LATIN_LETTER = /\p{Script=Latin}/gu;
@@ -223,7 +225,7 @@ interface Reading extends Places {
   /** Organizations named ("with IOM"): events they run or partner in. */
   organizations: Set<string>;
   statuses: Set<EventStatus>;
-  registration: "open" | "invitation_only" | undefined;
+  registration: RegistrationFilter | undefined;
   sample: boolean | undefined;
   cues: Set<Cue>;
   words: string[];
@@ -232,6 +234,11 @@ interface Reading extends Places {
 function isPlaceMeaning(meaning: Meaning): boolean {
   return meaning.type === "country" || meaning.type === "region" || meaning.type === "city";
 }
+
+/** Words before an organization that make it one ("with INTERPOL"), not a theme. */
+const WITH_WORDS = new Set(["with", "by", "avec", "par", "con", "por"]);
+/** Words that make every organization named one ("INTERPOL as a partner"). */
+const PARTNER_WORDS = new Set(["partner", "partners", "partenaire", "partenaires", "socio", "socios"]);
 
 /**
  * What the phrases say. `typed` holds each token as the person typed it (before spelling
@@ -270,8 +277,12 @@ function read(
     const isCountry = meanings.some((meaning) => meaning.type === "country");
     const isTopic = meanings.some((meaning) => meaning.type === "theme");
     const isKind = meanings.some((meaning) => meaning.type === "kind");
-    // "INTERPOL" is the theme of its databases as well: the theme wins over the organization.
-    const isOnlyOrganization = meanings.every((meaning) => meaning.type === "organization");
+    // "INTERPOL" is the theme of its databases as well: the theme wins over the organization, unless
+    // the question says "with INTERPOL" ("avec", "con", "by", "par", "por").
+    const isWith =
+      WITH_WORDS.has(tokens[match.first - 1]?.text ?? "") ||
+      tokens.some((token) => PARTNER_WORDS.has(token.text));
+    const isOnlyOrganization = isWith || meanings.every((meaning) => meaning.type === "organization");
     const negation = meanings.some(isPlaceMeaning)
       ? negationBefore(tokens, typed, match.first, negatedEnds)
       : -1;
@@ -286,6 +297,8 @@ function read(
       if (meaning.type === "country" && isKind) continue;
       if (meaning.type === "kind" && isTopic) reading.topicKinds.add(meaning.kind);
       else if (meaning.type === "organization" && !isOnlyOrganization) continue;
+      else if (meaning.type === "theme" && isWith && meanings.some((other) => other.type === "organization"))
+        continue;
       else apply(reading, places, meaning, isCountry, cities);
     }
   }
@@ -538,7 +551,9 @@ function decide(reading: Reading, dates: DateFinding, context: Context): AskQuer
     !has("event") &&
     !has("request_noun") &&
     !has("request_verb");
-  if (isOffTopic) return { intent: "unknown", language, note: "off_topic", filters: { words: [] } };
+  if (isOffTopic || (TRAVEL_PAPERS.test(context.words) && !hasKind && !has("practice") && !hasTheme)) {
+    return { intent: "unknown", language, note: "off_topic", filters: { words: [] } };
+  }
 
   const isApiUsage =
     has("api_tech") && !PASSENGER_CONTEXT.test(context.corrected) && !hasPlace && !hasDates && !hasKind;
@@ -552,6 +567,8 @@ function decide(reading: Reading, dates: DateFinding, context: Context): AskQuer
     (HOW_TO_GET.test(context.words) && (hasKind || hasTheme) && !hasDates) ||
     (!asksWhoAttends &&
       !REGISTRATION_STILL_OPEN.test(context.words) &&
+      // "Did Frontex take part in a workshop?" is about the organization, not about filing.
+      reading.organizations.size === 0 &&
       has("request_verb") &&
       hasKind &&
       !has("upcoming") &&

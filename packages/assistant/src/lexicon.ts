@@ -43,7 +43,7 @@ export type Meaning =
   /** "confirmed", "annulés", "aplazados": events with that status. */
   | { type: "status"; status: EventStatus }
   /** "open registration", "sur invitation": how one registers. */
-  | { type: "registration"; registration: "open" | "invitation_only" }
+  | { type: "registration"; registration: RegistrationFilter }
   /** "real events only", "hors programme d'exemple": the sample programme left out. */
   | { type: "sample"; sample: boolean }
   /** Words about border security in general: consumed, but they narrow nothing. */
@@ -369,6 +369,9 @@ const GENERIC_PHRASES = [
   "terrorismo",
 ];
 
+/** How one may register, as a question can ask for it. */
+export type RegistrationFilter = "open" | "not_open" | "closed" | "invitation_only";
+
 /** Event statuses as people ask for them. "planned" is left out: it means "upcoming" in a question. */
 const STATUS_PHRASES: Partial<Record<EventStatus, LanguageTable>> = {
   confirmed: {
@@ -397,8 +400,8 @@ const STATUS_PHRASES: Partial<Record<EventStatus, LanguageTable>> = {
   },
 };
 
-/** How one registers: open now, or by invitation only. */
-const REGISTRATION_PHRASES: Record<"open" | "invitation_only", LanguageTable> = {
+/** How one registers: open now, not open yet, closed, or by invitation only. */
+const REGISTRATION_PHRASES: Record<RegistrationFilter, LanguageTable> = {
   open: {
     en: [
       "open registration",
@@ -408,6 +411,11 @@ const REGISTRATION_PHRASES: Record<"open" | "invitation_only", LanguageTable> = 
       "open for registration",
       "open to registration",
       "accepting registrations",
+      "still register",
+      "still sign up",
+      "still enrol",
+      "still enroll",
+      "still apply",
     ],
     fr: [
       "inscription ouverte",
@@ -416,6 +424,10 @@ const REGISTRATION_PHRASES: Record<"open" | "invitation_only", LanguageTable> = 
       "ouverts aux inscriptions",
       "ouverte aux inscriptions",
       "ouvertes aux inscriptions",
+      "encore m inscrire",
+      "encore s inscrire",
+      "encore nous inscrire",
+      "encore inscrire",
     ],
     es: [
       "inscripcion abierta",
@@ -423,7 +435,30 @@ const REGISTRATION_PHRASES: Record<"open" | "invitation_only", LanguageTable> = 
       "abierta la inscripcion",
       "abiertas las inscripciones",
       "abierto a inscripciones",
+      "inscribirme todavia",
+      "todavia inscribirme",
+      "aun inscribirme",
+      "inscribirnos todavia",
     ],
+  },
+  not_open: {
+    en: [
+      "registration not yet open",
+      "registration not open yet",
+      "not yet open for registration",
+      "registration opens",
+    ],
+    fr: [
+      "inscriptions pas encore ouvertes",
+      "inscription pas encore ouverte",
+      "pas encore ouvert aux inscriptions",
+    ],
+    es: ["inscripcion aun no abierta", "inscripciones aun no abiertas", "inscripcion todavia no abierta"],
+  },
+  closed: {
+    en: ["registration closed", "registration is closed", "closed registration", "registrations closed"],
+    fr: ["inscriptions closes", "inscriptions fermees", "inscription close", "inscription fermee"],
+    es: ["inscripciones cerradas", "inscripcion cerrada"],
   },
   invitation_only: {
     en: ["invitation only", "by invitation", "invite only", "invitation required"],
@@ -446,6 +481,10 @@ const NOT_SAMPLE_PHRASES: LanguageTable = {
     "not sample",
     "non sample",
     "except sample",
+    "not the sample",
+    "exclude sample",
+    "exclude the sample",
+    "actual events",
   ],
   fr: [
     "evenements reels",
@@ -453,8 +492,22 @@ const NOT_SAMPLE_PHRASES: LanguageTable = {
     "sans les exemples",
     "hors exemples",
     "hors programme d exemple",
+    "pas les exemples",
   ],
-  es: ["eventos reales", "sin ejemplos", "sin los de ejemplo", "fuera del programa de ejemplo"],
+  es: [
+    "eventos reales",
+    "sin ejemplos",
+    "sin los de ejemplo",
+    "fuera del programa de ejemplo",
+    "no los de ejemplo",
+  ],
+};
+
+/** Only the sample programme: "sample events", "les événements d'exemple", "¿cuáles son de ejemplo?". */
+const SAMPLE_PHRASES: LanguageTable = {
+  en: ["sample events", "sample ones", "sample programme", "sample program"],
+  fr: ["evenements d exemple", "programme d exemple", "exemples d evenements"],
+  es: ["eventos de ejemplo", "son de ejemplo", "programa de ejemplo"],
 };
 
 /**
@@ -667,14 +720,16 @@ function buildLexicon(): Lexicon {
       for (const phrase of phrases[language]) add(phrase, { type: "status", status }, language);
   }
   for (const [registration, phrases] of Object.entries(REGISTRATION_PHRASES) as Array<
-    ["open" | "invitation_only", LanguageTable]
+    [RegistrationFilter, LanguageTable]
   >) {
     for (const language of LANGUAGES)
       for (const phrase of phrases[language]) add(phrase, { type: "registration", registration }, language);
   }
-  for (const language of LANGUAGES)
+  for (const language of LANGUAGES) {
     for (const phrase of NOT_SAMPLE_PHRASES[language])
       add(phrase, { type: "sample", sample: false }, language);
+    for (const phrase of SAMPLE_PHRASES[language]) add(phrase, { type: "sample", sample: true }, language);
+  }
 
   // "events with IOM", "avec l'OIM", "con la OACI". Not "eu": in French it is a past participle.
   for (const organization of ORGANIZATIONS) {

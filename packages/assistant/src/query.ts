@@ -74,9 +74,11 @@ export const EventQueryFiltersSchema = z
       description: 'Only events with these statuses ("confirmed", "cancelled"…); else all but cancelled',
     }),
     registration: z
-      .enum(["open", "invitation_only"])
+      .enum(["open", "not_open", "closed", "invitation_only"])
       .optional()
-      .meta({ description: "open: registration open today; invitation_only: by invitation" }),
+      .meta({
+        description: "open: registration open today; not_open, closed, invitation_only: as the event says",
+      }),
     sample: z.boolean().optional().meta({ description: "false: leave out the sample programme" }),
     organizations: z.array(z.string()).optional().meta({
       description: "Codes of organizations that run or partner in the event (IOM, OSCE…), any of them",

@@ -25,7 +25,7 @@ export const FUNCTION_WORDS = {
     country countries government state states member ministry agency agencies office staff officer
     officers people participants participant us series mention mentions mentioning mentioned attended
     participated
-    listed list`,
+    listed list involved involvement close closes closing adopted adopt`,
   fr: `le la les l un une des de du d et ou en au aux a dans sur sous pour par avec sans entre avant
     apres depuis pendant jusqu jusque vers chez ce cet cette ces ca cela ceci quel quels quelle quelles
     qui que quoi qu est sont sera seront serait etait etaient ete etre ont avez avons ai as avait
@@ -39,7 +39,7 @@ export const FUNCTION_WORDS = {
     certaines chaque peu beaucoup actuellement aujourd hui maintenant bientot interesse interessee
     besoin liste lister voir vois auriez aurait avoir pays gouvernement etat etats membre ministere
     agence personnel participants organiser tenir tient tiennent tiendra tiendront lieu deroule
-    deroulent genre sorte type passer laissez`,
+    deroulent genre sorte type passer laissez seulement uniquement adoptees adoptee adopte`,
   es: `el la los las lo un una unos unas de del al a en y o u e con sin por para entre antes despues
     desde hasta durante sobre hacia que cual cuales quien quienes cuando donde como cuanto cuantos
     cuantas es son sera seran esta estan estara estaran hay habra hubo fue fueron ser estar tiene
@@ -54,7 +54,7 @@ export const FUNCTION_WORDS = {
     ministerio agencia personal participantes organizar celebrar celebra celebran realiza realizan
     lugar celebrado celebrada celebrados celebradas viene vienen pasa pasan pasara todavia aun
     puedo podemos nuevo nueva nuevos nuevas asistio asistieron participo
-    participaron`,
+    participaron solo solamente paso adoptaron adoptadas adoptada adopto`,
 } as const;
 
 export type FunctionWordLanguage = keyof typeof FUNCTION_WORDS;
@@ -72,7 +72,8 @@ export const GENERIC_WORDS = `event events evenement evenements evento eventos a
   official fonctionnaires funcionarios agents agentes practitioners praticiens profesionales
   delegation delegations delegacion delegaciones
   registration registrations deadline deadlines topics topic subjects subject focal inscription
-  inscriptions inscripcion inscripciones plazo plazos temas sujets data donnees datos`;
+  inscriptions inscripcion inscripciones plazo plazos temas sujets data donnees datos sample samples
+  exemple exemples ejemplo ejemplos partner partners partnered partenaire partenaires socio socios`;
 
 /**
  * Words of the field that name no theme of the taxonomy ("maritime", "armas pequeñas"): they stay
@@ -420,6 +421,9 @@ export const CUE_PHRASES: Record<Cue, { en: string[]; fr: string[]; es: string[]
       "aceptada",
       "rechazada",
       "respuesta",
+      "aprobaron",
+      "aceptaron",
+      "rechazaron",
     ],
   },
   request_noun: {
@@ -781,7 +785,7 @@ export const CONJUNCTIONS = new Set(["and", "or", "nor", "et", "ou", "ni", "y", 
  * BSI?", "what is the GCTF?", "the GCTF BSM initiative", "who runs the BSI?", "qui dirige l'initiative ?".
  */
 export const ABOUT_BSI =
-  /\b(?:(?:(?:what|who) (?:is|are|does|do)|about|explain|qu est ce que|c est quoi|que es|que hace|presentez|presente) (?:the |la |le |l |el )?(?:bsi|border security initiative|initiative (?:pour|sur) la securite des frontieres|iniciativa de seguridad fronteriza|gctf|global counter ?terrorism forum|forum mondial de lutte contre le terrorisme|foro mundial contra el terrorismo|uncct|unoct|(?:gctf )?bsm)|(?:who (?:runs|leads|co leads|coleads|manages|is behind|started|created)|qui (?:dirige|mene|pilote|codirige|a cree|est derriere)|quien(?:es)? (?:dirige|dirigen|lleva|codirige|creo)) (?:the |la |le |l |el )?(?:bsi|border security initiative|initiative|iniciativa))\b/;
+  /\b(?:(?:(?:what|who) (?:is|are|does|do)|about|explain|qu est ce que|c est quoi|que es|que hace|presentez|presente) (?:the |la |le |l |el )?(?:bsi|border security initiative|initiative (?:pour|sur) la securite des frontieres|iniciativa de seguridad fronteriza|gctf|global counter ?terrorism forum|forum mondial de lutte contre le terrorisme|foro mundial contra el terrorismo|uncct|unoct|(?:gctf )?bsm)|(?:who (?:runs|leads|co leads|coleads|manages|is behind|started|created)|qui (?:dirige|mene|pilote|codirige|a cree|est derriere)|quien(?:es)? (?:dirige|dirigen|lleva|codirige|creo)) (?:the |la |le |l |el )?(?:bsi|border security initiative|initiative|iniciativa)|(?:who is|qui est|quien es) (?:in charge of|responsable d[eu]|responsable de(?:l)?|behind) (?:the |la |le |l |el )?(?:bsi|initiative|iniciativa)|(?:origin|origine|origen) (?:of|de|del) (?:the |la |l |el )?(?:bsi|initiative|iniciativa)|(?:when was|quand a ete|cuando se) (?:the |la |le |l |el )?(?:bsi|initiative|iniciativa) (?:\w+ )?(?:created|founded|launched|started|cree|creee|lancee|creo|fundo|lanzo)|quien organiza (?:la )?iniciativa|(?:who are|what are|qui sont|quels sont|quienes son|cuales son) (?:the |les |los |las )?(?:bsi s |bsi |)(?:partners|partenaires|socios)(?: of| du| de| del)?(?: the| la| le| l| el)? ?(?:bsi|initiative|iniciativa)?|with whom do (?:we|you|they) partner)\b/;
 
 /** "When were the good practices adopted?", "quand les bonnes pratiques ont-elles été adoptées ?": the account says. */
 export const PRACTICES_ADOPTED =
@@ -794,7 +798,15 @@ export const PRACTICES_ADOPTED =
  * a traveller's visa, allowances (DSA, per diem, viático), the laissez-passer, sport, translation.
  */
 export const OFF_TOPIC =
-  /\b(?:weather|forecasts?|meteo|quel temps (?:fait|fera)|que tiempo (?:hace|hara)(?! falta)|pronosticos? del tiempo|book (?:a |my |our |me a )?(?:flights?|hotels?|rooms?|taxis?|tickets?)|reserver (?:un |une |mon |ma |mes )?(?:vols?|hotels?|chambres?|billets?|taxis?)|reservar (?:un |una |mi |mis )?(?:vuelos?|hotel(?:es)?|habitacion(?:es)?|billetes?|boletos?|taxis?)|(?:what|which) visa|need an? visa|visa (?:do|should|will) (?:i|we)|quel visa|besoin d un visa|que visa|necesito (?:una |un )?visa|dsa(?: rate)?|daily subsistence|per ?diems?|viaticos?|indemnites? journalieres?|laissez passe(?:r|s)?|world cup|coupe du monde|copa del mundo|translate|traduire|traduis|traducir|traduce)\b/;
+  /\b(?:weather|forecasts?|meteo|quel temps (?:fait|fera)|que tiempo (?:hace|hara)(?! falta)|pronosticos? del tiempo|book (?:a |my |our |me a )?(?:flights?|hotels?|rooms?|taxis?|tickets?)|reserver (?:un |une |mon |ma |mes )?(?:vols?|hotels?|chambres?|billets?|taxis?)|reservar (?:un |una |mi |mis )?(?:vuelos?|hotel(?:es)?|habitacion(?:es)?|billetes?|boletos?|taxis?)|dsa(?: rate)?|daily subsistence|per ?diems?|viaticos?|indemnites? journalieres?|world cup|coupe du monde|copa del mundo|translate|traduire|traduis|traducir|traduce)\b/;
+
+/**
+ * A traveller's own papers and way there: visas, passports, the UN laissez-passer, directions
+ * ("how do I get to Niamey?", "comment obtenir un visa", "¿necesito visado para Kenia?"). Outside the
+ * desk even when asked as "how do I get…", which otherwise reads as how to file a request.
+ */
+export const TRAVEL_PAPERS =
+  /\b(?:visas?|visados?|passports?|passeports?|pasaportes?|laissez passe(?:r|s)?|how (?:do|can|could) (?:i|we) (?:get|travel|go) to|comment (?:aller|se rendre|me rendre|nous rendre) (?:a|au|en)|como (?:llego|llegar|ir|viajar) (?:a|al|hasta))\b/;
 
 /**
  * "How can we get INTERPOL training?", "how could our border police receive expert support?":

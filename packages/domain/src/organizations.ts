@@ -109,7 +109,14 @@ export const ORGANIZATIONS: readonly Organization[] = [
   {
     code: "Frontex",
     labels: { en: "Frontex", fr: "Frontex", es: "Frontex" },
-    names: ["frontex", "european border and coast guard agency"],
+    names: [
+      "frontex",
+      "european border and coast guard agency",
+      "eu border agency",
+      "european border agency",
+      "agence europeenne de garde frontieres et de garde cotes",
+      "agencia europea de la guardia de fronteras y costas",
+    ],
   },
   {
     code: "AFRIPOL",

@@ -118,7 +118,9 @@ export function toEventFilters(filters: RunFilters): EventFilters {
     online: filters.online,
     organizations: filters.organizations,
     statuses: filters.statuses ?? LIVE_STATUSES,
-    ...(filters.registration === "invitation_only" ? { registration: ["invitation_only" as const] } : {}),
+    ...(filters.registration && filters.registration !== "open"
+      ? { registration: [filters.registration] }
+      : {}),
     ...(filters.registrationOpenOn ? { registrationOpenOn: filters.registrationOpenOn } : {}),
     sample: filters.sample,
   };
