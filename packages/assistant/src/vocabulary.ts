@@ -25,7 +25,7 @@ export const FUNCTION_WORDS = {
     country countries government state states member ministry agency agencies office staff officer
     officers people participants participant us series mention mentions mentioning mentioned attended
     participated
-    listed list involved involvement close closes closing adopted adopt`,
+    listed list involved involvement close closes closing adopted adopt top`,
   fr: `le la les l un une des de du d et ou en au aux a dans sur sous pour par avec sans entre avant
     apres depuis pendant jusqu jusque vers chez ce cet cette ces ca cela ceci quel quels quelle quelles
     qui que quoi qu est sont sera seront serait etait etaient ete etre ont avez avons ai as avait

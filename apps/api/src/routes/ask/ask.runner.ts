@@ -341,10 +341,8 @@ async function answerPractices(deps: AppDeps, filters: PracticeQueryFilters): Pr
   const themes = filters.themes ?? [];
   const words = filters.words ?? [];
   if (themes.length === 0) {
-    if (words.length > 0) {
-      const practices = await searchPractices(deps, words);
-      return practices.length > 0 ? { ...EMPTY, practices, fallback: "search" } : EMPTY;
-    }
+    // Words alone ("resolution 2396"): the practices that hold them are the answer, not a fallback.
+    if (words.length > 0) return { ...EMPTY, practices: await searchPractices(deps, words) };
     const { practices } = await listPractices(deps.handle.db, deps.search, {}, { limit: 50 });
     return { ...EMPTY, practices };
   }

@@ -121,6 +121,14 @@ describe("POST /v1/ask: events", () => {
     expect(each.text).toMatch(/^The next workshop is .+\. The next conference is .+\./);
   });
 
+  it("answers a question of words alone with the practices that hold them, not as a fallback", async () => {
+    const body = await answer("what is resolution 2396?");
+    expect(body.intent).toBe("practices");
+    expect(body.practices.map((practice) => practice.id)).toEqual(["advance-passenger-information-and-pnr"]);
+    expect(body.text).toBe("1 good practice:");
+    expect(body.fallback).toBe(false);
+  });
+
   it("answers 'when is the next study tour' with one event", async () => {
     const body = await answer("when is the next study tour");
     expect(body.intent).toBe("next_event");
