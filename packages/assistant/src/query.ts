@@ -73,12 +73,9 @@ export const EventQueryFiltersSchema = z
     statuses: z.array(EventStatusSchema).optional().meta({
       description: 'Only events with these statuses ("confirmed", "cancelled"…); else all but cancelled',
     }),
-    registration: z
-      .enum(["open", "not_open", "closed", "invitation_only"])
-      .optional()
-      .meta({
-        description: "open: registration open today; not_open, closed, invitation_only: as the event says",
-      }),
+    registration: z.enum(["open", "not_open", "closed", "invitation_only"]).optional().meta({
+      description: "open: registration open today; not_open, closed, invitation_only: as the event says",
+    }),
     sample: z.boolean().optional().meta({ description: "false: leave out the sample programme" }),
     organizations: z.array(z.string()).optional().meta({
       description: "Codes of organizations that run or partner in the event (IOM, OSCE…), any of them",

@@ -9,9 +9,22 @@ import {
   themeText,
 } from "./search-index.js";
 
+const toPrefixLexeme = (word: string) => `${word.normalize("NFKD").replace(/[\u0300-\u036f]/g, "")}:*`;
+
 /** `word:* & word:*` — every word must appear, each as a prefix, as the SQLite module does. */
-function toTsQuery(terms: SearchTerms): string {
-  return terms.words.map((word) => `${word.normalize("NFKD").replace(/[\u0300-\u036f]/g, "")}:*`).join(" & ");
+function toRankQuery(terms: SearchTerms): string {
+  return terms.words.map(toPrefixLexeme).join(" & ");
+}
+
+/**
+ * The rank query, and none of the excluded words: `border:* & !maritime:*`. Ranks use the rank query
+ * alone: ts_rank counts every lexeme of its query, negated ones too, so leaving a word out would
+ * change the ranking.
+ */
+function toMatchQuery(terms: SearchTerms): string {
+  return [toRankQuery(terms), ...(terms.excluded ?? []).map((word) => `!${toPrefixLexeme(word)}`)].join(
+    " & ",
+  );
 }
 
 /**
@@ -55,13 +68,13 @@ export function createPostgresSearch(): SearchIndex {
     },
     matchEvents(terms) {
       return sql<{ id: string; rank: number }>`(SELECT event_id AS id,
-        -ts_rank(document, to_tsquery('simple', ${toTsQuery(terms)}), 0) AS rank
-        FROM events_fts WHERE document @@ to_tsquery('simple', ${toTsQuery(terms)}))`;
+        -ts_rank(document, to_tsquery('simple', ${toRankQuery(terms)}), 0) AS rank
+        FROM events_fts WHERE document @@ to_tsquery('simple', ${toMatchQuery(terms)}))`;
     },
     matchPractices(terms) {
       return sql<{ id: string; rank: number }>`(SELECT practice_id AS id,
-        -ts_rank(document, to_tsquery('simple', ${toTsQuery(terms)}), 0) AS rank
-        FROM practices_fts WHERE document @@ to_tsquery('simple', ${toTsQuery(terms)}))`;
+        -ts_rank(document, to_tsquery('simple', ${toRankQuery(terms)}), 0) AS rank
+        FROM practices_fts WHERE document @@ to_tsquery('simple', ${toMatchQuery(terms)}))`;
     },
   };
 }

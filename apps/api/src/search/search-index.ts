@@ -29,49 +29,78 @@ export interface SearchIndex {
 }
 
 export interface SearchTerms {
-  /** Plain words, lowercase, at most 20. */
+  /** Words to find, lowercase: each must appear (as a prefix). At least one. */
   words: string[];
+  /** Words to leave out, lowercase: a record with any of them (as a prefix) is not found. */
+  excluded?: string[] | undefined;
 }
 
 export const MAX_QUERY_LENGTH = 200;
+/** Words searched at most, found and left out together, in the order typed. */
+const MAX_WORDS = 20;
 const OPERATOR_CHARACTERS = /["*()^:{}[\]+]/;
-const OPERATOR_WORDS = /(^|\s)(AND|OR|NOT|NEAR)(\s|$)/;
+const OPERATOR_WORDS = /(^|\s)(AND|OR|NEAR)(\s|$)/;
+/** Letters and digits: what both databases index as words. */
+const WORD = /[\p{L}\p{N}]+/gu;
+
+function invalidQuery(field: string, message: string): AppError {
+  return new AppError("validation_failed", `Invalid query parameters: ${field} ${message}`, {
+    errors: [{ field, message }],
+  });
+}
 
 /**
- * Turns `q` into plain search words. Search syntax is refused with a 400 that says so, instead of
- * being passed to the engine: `q` is a list of words, not a query language.
+ * The lowercase words of one piece of `q`. NFKC first, so that both databases search for the same
+ * words: "ﬁrst" is "first", full-width "Ａ" is "A", "Nº" is "No" (PostgreSQL's search would fold
+ * them, SQLite's tokenizer would not).
+ */
+function wordsOf(text: string): string[] {
+  return text.normalize("NFKC").toLowerCase().match(WORD) ?? [];
+}
+
+/**
+ * Turns `q` into search terms: words to find, and words to leave out written `-word` or `NOT word`
+ * (NOT in capitals, as in a search box; "not" is a word). Any other search syntax is refused with a
+ * 400 that says so, instead of being passed to the engine: `q` is a list of words, not a query
+ * language. A hyphen inside a word ("counter-terrorism") separates two words to find.
  */
 export function parseSearchQuery(q: string, field = "q"): SearchTerms {
   if (q.length > MAX_QUERY_LENGTH) {
-    throw new AppError(
-      "validation_failed",
-      `Invalid query parameters: ${field} must be at most ${MAX_QUERY_LENGTH} characters`,
-      {
-        errors: [{ field, message: `must be at most ${MAX_QUERY_LENGTH} characters` }],
-      },
-    );
+    throw invalidQuery(field, `must be at most ${MAX_QUERY_LENGTH} characters`);
   }
   if (OPERATOR_CHARACTERS.test(q) || OPERATOR_WORDS.test(q)) {
-    const message = "must be plain words: search operators, quotes, * and parentheses are not supported";
-    throw new AppError("validation_failed", `Invalid query parameters: ${field} ${message}`, {
-      errors: [{ field, message }],
-    });
+    throw invalidQuery(
+      field,
+      "must be plain words: search operators, quotes, * and parentheses are not supported (leave a word out with -word or NOT word)",
+    );
   }
-  // NFKC first, so that both databases search for the same words: "ﬁrst" is "first", full-width "Ａ"
-  // is "A", "Nº" is "No" (PostgreSQL's search would fold them, SQLite's tokenizer would not).
-  const words = (
-    q
-      .normalize("NFKC")
-      .toLowerCase()
-      .match(/[\p{L}\p{N}]+/gu) ?? []
-  ).slice(0, 20);
+  const terms: Array<{ word: string; isExcluded: boolean }> = [];
+  const pieces = q.split(/\s+/).filter((piece) => piece !== "");
+  for (let index = 0; index < pieces.length; index++) {
+    const piece = pieces[index] as string;
+    if (piece === "NOT") {
+      const operand = pieces[index + 1];
+      const excluded = operand === undefined || operand === "NOT" ? [] : wordsOf(operand);
+      if (excluded.length === 0) throw invalidQuery(field, "must give the word to leave out after NOT");
+      terms.push(...excluded.map((word) => ({ word, isExcluded: true })));
+      index++;
+    } else {
+      const isExcluded = piece.startsWith("-");
+      terms.push(...wordsOf(piece).map((word) => ({ word, isExcluded })));
+    }
+  }
+  const kept = terms.slice(0, MAX_WORDS);
+  const words = kept.filter((term) => !term.isExcluded).map((term) => term.word);
+  const excluded = kept.filter((term) => term.isExcluded).map((term) => term.word);
   if (words.length === 0) {
-    const message = "must contain at least one word";
-    throw new AppError("validation_failed", `Invalid query parameters: ${field} ${message}`, {
-      errors: [{ field, message }],
-    });
+    throw invalidQuery(
+      field,
+      excluded.length === 0
+        ? "must contain at least one word"
+        : "must contain a word to search for, not only words to leave out",
+    );
   }
-  return { words };
+  return { words, excluded };
 }
 
 /** Names a place is known by, in the UN languages the catalogue carries. */

@@ -9,9 +9,17 @@ import {
   themeText,
 } from "./search-index.js";
 
-/** FTS5 MATCH expression: every word must appear, each as a quoted prefix ("sah"* finds Sahel). */
+const toPrefixPhrase = (word: string) => `"${word.replaceAll('"', "")}"*`;
+
+/**
+ * FTS5 MATCH expression: every word must appear, each as a quoted prefix ("sah"* finds Sahel), and
+ * none of the excluded ones: `("border"*) NOT ("maritime"* OR "sea"*)` (FTS5's NOT is binary). bm25
+ * scores an excluded phrase 0 in every row found, so leaving words out does not change the ranking.
+ */
 function toMatchExpression(terms: SearchTerms): string {
-  return terms.words.map((word) => `"${word.replaceAll('"', "")}"*`).join(" ");
+  const found = terms.words.map(toPrefixPhrase).join(" ");
+  if (!terms.excluded?.length) return found;
+  return `(${found}) NOT (${terms.excluded.map(toPrefixPhrase).join(" OR ")})`;
 }
 
 /**

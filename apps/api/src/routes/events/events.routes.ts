@@ -46,7 +46,10 @@ const ListEventsFieldsSchema = z.strictObject({
   status: csvOf(EVENT_STATUSES, "status").optional(),
   online: BooleanQuerySchema.optional(),
   sample: BooleanQuerySchema.optional().openapi({ description: "false hides the sample programme" }),
-  q: SearchQuerySchema.optional(),
+  q: SearchQuerySchema.optional().openapi({
+    description:
+      "Words to search for in titles, summaries, places, themes, organizers and partners, each matching as a prefix (all must match); leave a word out with -word or NOT word (NOT in capitals). Quotes, *, parentheses, AND and OR are refused.",
+  }),
   order: z.enum(["asc", "desc"], { error: () => "must be asc or desc" }).optional(),
   limit: LimitQuerySchema.optional(),
   cursor: CursorQuerySchema.optional(),

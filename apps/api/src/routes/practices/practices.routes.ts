@@ -14,7 +14,10 @@ import { CursorQuerySchema, csvOf, LimitQuerySchema, SearchQuerySchema } from ".
 const tags = ["Practices"];
 export const ListPracticesQuerySchema = z.strictObject({
   theme: csvOf(THEME_CODES, "theme").optional().openapi({ example: "community-engagement" }),
-  q: SearchQuerySchema.optional(),
+  q: SearchQuerySchema.optional().openapi({
+    description:
+      "Words to search for in titles, summaries, texts and themes, each matching as a prefix (all must match); leave a word out with -word or NOT word (NOT in capitals). Quotes, *, parentheses, AND and OR are refused.",
+  }),
   limit: LimitQuerySchema.optional(),
   cursor: CursorQuerySchema.optional(),
 });
