@@ -10,7 +10,7 @@ import { registerListeners } from "./listeners/index.js";
 import { createLogger, type Logger, toBoltLogger } from "./logger.js";
 import { createEventDeduper } from "./middleware/dedupe-events.js";
 import { createRequestFiler } from "./requests/file-request.js";
-import { ProfileCache } from "./requests/open-request-form.js";
+import { ProfileCache } from "./requests/profiles.js";
 import {
   NO_STATUS_UPDATES,
   type StatusUpdates,
@@ -130,6 +130,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
           logger,
           triageChannel: config.triageChannel,
           triagePrivacy,
+          profiles: deps.profiles,
           now: deps.now,
         },
         deliveries: createDeliveryLog(),

@@ -6,7 +6,7 @@ import type { DeskApi } from "./api.js";
 import type { EventDeduper } from "./middleware/dedupe-events.js";
 import type { AnnounceContext } from "./requests/announce.js";
 import type { RequestFiler } from "./requests/file-request.js";
-import type { ProfileCache } from "./requests/open-request-form.js";
+import type { ProfileCache } from "./requests/profiles.js";
 import type { StatusUpdates } from "./requests/status-updates.js";
 import type { TriageChannelPrivacy } from "./requests/triage-channel.js";
 
@@ -28,7 +28,7 @@ export interface BotDeps {
   triagePrivacy: TriageChannelPrivacy;
   /** Whether the API's webhooks announce filings and moves (else the bot does, for its own). */
   statusUpdates: StatusUpdates;
-  /** Slack profiles read for prefilling request forms, kept a few minutes. */
+  /** Slack profiles (form prefill, each user's language), kept a few minutes. */
   profiles: ProfileCache;
 }
 
@@ -39,6 +39,7 @@ export function announceContextFor(deps: BotDeps, client: webApi.WebClient): Ann
     logger: deps.logger,
     triageChannel: deps.triageChannel,
     triagePrivacy: deps.triagePrivacy,
+    profiles: deps.profiles,
     now: deps.now,
   };
 }

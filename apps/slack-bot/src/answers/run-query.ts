@@ -6,8 +6,9 @@ import { renderEventCard } from "../blocks/event-card.js";
 import { ACTION_IDS } from "../blocks/ids.js";
 import { renderPracticeCard } from "../blocks/practice-card.js";
 import { renderRequestCard } from "../blocks/request-card.js";
+import { REQUEST_WORDS } from "../blocks/request-words.js";
 import type { KnownBlock, SlackMessage } from "../blocks/types.js";
-import { languageOf, WORDS } from "../blocks/words.js";
+import { type Language, languageOf, WORDS } from "../blocks/words.js";
 import { apiStatus, describeFailure, isUnexpected } from "./failures.js";
 import { type DeskQuery, encodeQuery } from "./query.js";
 import { readSearchWords } from "./search-words.js";
@@ -26,6 +27,8 @@ export interface QueryContext {
   sharedBy?: string;
   /** The clock, for the "now" a question is first asked at. */
   now?: () => Date;
+  /** The viewer's language for request status (their Slack locale, or the question's); default English. */
+  language?: Language;
   /** Told about failures an operator should see (bugs, a misconfigured API key). */
   onUnexpectedError?: (error: unknown, query: DeskQuery) => void;
 }
@@ -100,7 +103,9 @@ async function answerQuestion(query: AskDeskQuery, context: QueryContext): Promi
   const filters = answer.query.filters as { reference?: unknown } | undefined;
   const isPrivate = Boolean(context.viewer.slackUserId) || context.viewer.seesAllRequests;
   if (answer.intent === "request_status" && filters?.reference === null) {
-    if (isPrivate) return showRequestStatus({ kind: "status" }, context);
+    if (isPrivate) {
+      return showRequestStatus({ kind: "status" }, { ...context, language: languageOf(answer.language) });
+    }
     return renderNotice(WORDS[languageOf(answer.language)].requestsArePrivate);
   }
   return renderQuestionAnswer({ ...query, now }, answer, context);
@@ -127,7 +132,9 @@ function renderQuestionAnswer(
   const units: KnownBlock[][] = [
     ...answer.events.map((event) => renderEventCard(event, { apiUrl: context.apiUrl, language })),
     ...answer.practices.map((practice) => renderPracticeCard(practice, { language })),
-    ...visibleRequests.map((request) => renderRequestCard(request, detailsFor(context.viewer))),
+    ...visibleRequests.map((request) =>
+      renderRequestCard(request, { ...detailsFor(context.viewer), language }),
+    ),
   ];
   if (answer.fallback) units.push([contextBlock([words.tryHelp])]);
   const firstPage = { ...query, now, offset: 0, language };
@@ -142,22 +149,21 @@ function renderQuestionAnswer(
 }
 
 /**
- * Said under an answer whose search dropped the words typed after NOT: the API's search takes
- * plain words that must all match, so it cannot leave one out.
+ * Said under the full list when the user only typed words to leave out: the API leaves words out of
+ * a search for others, so there was nothing to leave them out of.
  */
-export function notLeftOutNote(notLeftOut: readonly string[], hasResults: boolean): string | undefined {
-  if (notLeftOut.length === 0) return undefined;
-  const quoted = notLeftOut.map((word) => `“${word}”`).join(", ");
-  const pronoun = notLeftOut.length > 1 ? "them" : "it";
-  const consequence = hasResults ? `, so some of these may mention ${pronoun}` : "";
-  return `BSI Desk's search can't leave words out: NOT ${quoted} was ignored${consequence}.`;
+function exclusionsAloneNote(excluded: readonly string[]): string | undefined {
+  const [first] = excluded;
+  if (first === undefined) return undefined;
+  const quoted = excluded.map((word) => `“${word}”`).join(", ");
+  return `To leave out ${quoted}, give a word to search for too, as in “border NOT ${first}”.`;
 }
 
 async function listUpcomingEvents(
   query: Extract<DeskQuery, { kind: "events" }>,
   context: QueryContext,
 ): Promise<SlackMessage> {
-  const { words, notLeftOut } = readSearchWords(query.words);
+  const { q: words, included, excluded } = readSearchWords(query.words);
   const page = await context.api.listEvents({
     upcoming: true,
     limit: LIST_PAGE_SIZE,
@@ -195,7 +201,7 @@ async function listUpcomingEvents(
     ...shareOf({ kind: "events", words, ...(query.cursor ? { cursor: query.cursor } : {}) }, context),
   };
   if (lead) input.lead = lead;
-  const note = notLeftOutNote(notLeftOut, page.items.length > 0);
+  const note = included.length === 0 ? exclusionsAloneNote(excluded) : undefined;
   if (note) input.note = note;
   if (page.nextCursor)
     input.more = { kind: "cursor", value: encodeQuery({ kind: "events", words, cursor: page.nextCursor }) };
@@ -243,7 +249,7 @@ async function listPractices(
   context: QueryContext,
 ): Promise<SlackMessage> {
   // "API/PNR" names a theme as typed; '"PNR"' once its quotes are gone.
-  const { words: topic, notLeftOut } = readSearchWords(query.topic);
+  const topic = readSearchWords(query.topic).q;
   const theme = themeForTopic(query.topic) ?? themeForTopic(topic);
   if (!topic && !theme) return pickThemeMessage();
   // The theme's code, for Show more and Share, names the same theme however it was typed.
@@ -263,8 +269,6 @@ async function listPractices(
     ),
   };
   if (!query.cursor && page.items.length > 0) input.lead = `Good practices on ${about}:`;
-  const note = notLeftOutNote(notLeftOut, page.items.length > 0);
-  if (note) input.note = note;
   if (page.nextCursor)
     input.more = {
       kind: "cursor",
@@ -301,14 +305,14 @@ async function showRequestStatus(
   query: Extract<DeskQuery, { kind: "status" }>,
   context: QueryContext,
 ): Promise<SlackMessage> {
+  const language = context.language ?? "en";
+  const words = REQUEST_WORDS[language].status;
   if (query.reference) {
     const reference = findReference(query.reference)?.reference;
     if (!reference) {
-      return renderNotice(
-        `“${query.reference}” doesn't look like a request reference; they look like BSI-2026-0042.`,
-      );
+      return renderNotice(words.notAReference(query.reference));
     }
-    const notFound = renderNotice(`No request ${reference} was found among the requests you can see.`);
+    const notFound = renderNotice(words.notFound(reference));
     let request: Awaited<ReturnType<DeskApi["getRequest"]>>;
     try {
       request = await context.api.getRequest(reference);
@@ -319,7 +323,10 @@ async function showRequestStatus(
     // Only the requester and triagers see a request: say the same as for a missing one.
     if (!canSeeRequest(context.viewer, request)) return notFound;
     // No "Share in channel": requests are private to the requester and the triagers.
-    return renderAnswer({ units: [renderRequestCard(request, detailsFor(context.viewer))] }).message;
+    return renderAnswer({
+      units: [renderRequestCard(request, { ...detailsFor(context.viewer), language })],
+      language,
+    }).message;
   }
   if (!context.viewer.slackUserId && !context.viewer.seesAllRequests) {
     return renderNotice("Give a reference to look up a request: `status BSI-2026-0042`.");
@@ -330,9 +337,7 @@ async function showRequestStatus(
     page = await context.api.listRequests({ limit: 10, ...(requester ? { requester } : {}) });
   } catch (error) {
     if (apiStatus(error) === 404) {
-      return renderNotice(
-        "Requests can't be listed from Slack yet — filing and tracking requests is coming soon.",
-      );
+      return renderNotice(words.cannotListYet);
     }
     throw error;
   }
@@ -340,12 +345,16 @@ async function showRequestStatus(
   // In Slack, the asker's own requests; in the terminal chat (no Slack user), everyone's.
   const lead = requester
     ? items.length > 0
-      ? "Your requests:"
-      : "You have no requests yet."
+      ? words.yours
+      : words.noneYet
     : items.length === 0
       ? "No requests have been filed yet."
       : page.nextCursor
         ? `The ${items.length} latest requests, from every requester (\`status <reference>\` shows any other):`
         : "Every request filed, latest first:";
-  return renderAnswer({ lead, units: items.map((request) => renderRequestCard(request)) }).message;
+  return renderAnswer({
+    lead,
+    units: items.map((request) => renderRequestCard(request, { language })),
+    language,
+  }).message;
 }

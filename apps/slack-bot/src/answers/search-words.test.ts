@@ -13,7 +13,7 @@ describe("toSearchWords", () => {
     ["biometrics AND passports OR visas", "biometrics passports visas"],
     ["title:Dakar", "title Dakar"],
     ["bio* ^border +pnr [x] {y}", "bio border pnr x y"],
-    ["-Dakar", "Dakar"],
+    ["events - Dakar", "events Dakar"],
   ])("drops search syntax: %s → %s", (typed, words) => {
     expect(toSearchWords(typed)).toBe(words);
   });
@@ -26,33 +26,58 @@ describe("toSearchWords", () => {
   });
 
   it.each([
-    ["border NOT maritime", "border", ["maritime"]],
-    ["border NOT maritime training", "border training", ["maritime"]],
-    ["border AND NOT maritime", "border", ["maritime"]],
-    ["border NOT (maritime air) Sahel", "border Sahel", ["maritime", "air"]],
-    ['border NOT "sea ports" Sahel', "border Sahel", ["sea", "ports"]],
-    ["border NOT “sea ports”", "border", ["sea", "ports"]],
-    ["NOT maritime", "", ["maritime"]],
-    ["border NOT", "border", []],
-    ["border NOT maritime NOT maritime", "border", ["maritime"]],
-    ["NOTE border", "NOTE border", []],
-  ])("sets apart the words after NOT, which the API cannot leave out: %s", (typed, words, notLeftOut) => {
-    expect(readSearchWords(typed)).toEqual({ words, notLeftOut });
+    ["border NOT maritime", ["border"], ["maritime"], "border NOT maritime"],
+    ["border NOT maritime training", ["border", "training"], ["maritime"], "border training NOT maritime"],
+    ["border AND NOT maritime", ["border"], ["maritime"], "border NOT maritime"],
+    ["border -maritime", ["border"], ["maritime"], "border NOT maritime"],
+    ["border NOT -maritime", ["border"], ["maritime"], "border NOT maritime"],
+    ["border NOT Timor-Leste", ["border"], ["Timor-Leste"], "border NOT Timor-Leste"],
+    ["Timor-Leste border", ["Timor-Leste", "border"], [], "Timor-Leste border"],
+    ["border NOT maritime NOT maritime", ["border"], ["maritime"], "border NOT maritime"],
+    ["border NOT", ["border"], [], "border"],
+    ["NOTE border", ["NOTE", "border"], [], "NOTE border"],
+  ])("sets apart the words to leave out: %s", (typed, included, excluded, q) => {
+    expect(readSearchWords(typed)).toEqual({ included, excluded, q });
+  });
+
+  it.each([
+    ["border NOT (maritime air) Sahel", "border Sahel NOT maritime NOT air"],
+    ['border NOT "sea ports" Sahel', "border Sahel NOT sea NOT ports"],
+    ["border NOT “sea ports”", "border NOT sea NOT ports"],
+    ["border -(maritime air)", "border NOT maritime NOT air"],
+    ['border -"sea ports', "border NOT sea NOT ports"],
+  ])("leaves out each word of a bracketed group or a quoted phrase: %s", (typed, q) => {
+    expect(toSearchWords(typed)).toBe(q);
+  });
+
+  it("sends no words to leave out without a word to find, which the API would refuse", () => {
+    expect(readSearchWords("NOT maritime -air")).toEqual({
+      included: [],
+      excluded: ["maritime", "air"],
+      q: "",
+    });
   });
 
   it("reads operator words typed in lower case as the words they are", () => {
-    expect(readSearchWords("not near Dakar")).toEqual({ words: "not near Dakar", notLeftOut: [] });
+    expect(toSearchWords("not near Dakar")).toBe("not near Dakar");
   });
 
   it("is empty when nothing searchable is left", () => {
     expect(toSearchWords('"" * () :')).toBe("");
   });
 
-  it("keeps at most the 20 words and 200 characters the API searches", () => {
+  it("keeps at most the 20 words and 200 characters the API searches, the words to find first", () => {
     expect(
       toSearchWords(Array.from({ length: 30 }, (_, index) => `w${index}`).join(" ")).split(" "),
     ).toHaveLength(20);
     const long = toSearchWords(Array.from({ length: 19 }, () => "border".repeat(3)).join(" "));
     expect(long.length).toBeLessThanOrEqual(200);
+    const mixed = readSearchWords(
+      Array.from({ length: 15 }, (_, index) => `NOT x${index} w${index}`).join(" "),
+    );
+    expect(mixed.included).toHaveLength(15);
+    expect(mixed.excluded).toEqual(["x0", "x1", "x2", "x3", "x4"]);
+    const longMixed = toSearchWords(`${"border ".repeat(18)}NOT maritime NOT ${"sea".repeat(20)}`);
+    expect(longMixed).toMatch(/^(border ){18}NOT maritime$/);
   });
 });

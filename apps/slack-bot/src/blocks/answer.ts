@@ -33,7 +33,7 @@ export interface AnswerInput {
   sharedBy?: string;
   /** Shown when there are no cards at all. */
   empty?: string;
-  /** Plain text about how the answer was found (a word that could not be searched as typed), on the first page. */
+  /** Plain text about how the answer was found (words to leave out given alone), on the first page. */
   note?: string;
   /** The lead's language, for the buttons and lines the answer adds around it (default English). */
   language?: Language;

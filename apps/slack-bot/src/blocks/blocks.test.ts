@@ -270,14 +270,26 @@ describe("answers", () => {
 
   it("puts a note under the lead, or under the line saying nothing was found", () => {
     const card = renderEventCard(makeEvent(), { apiUrl });
-    const found = renderAnswer({ lead: "Events:", note: "NOT <x> was ignored.", units: [card] }).message;
+    const found = renderAnswer({
+      lead: "Events:",
+      note: "To leave out <x>, give a word too.",
+      units: [card],
+    }).message;
     expect(sectionText(found.blocks[0])).toBe("Events:");
-    expect(contextTexts(found.blocks[1])).toEqual(["NOT &lt;x&gt; was ignored."]);
-    const none = renderAnswer({ empty: "Nothing matches.", note: "NOT x was ignored.", units: [] }).message;
+    expect(contextTexts(found.blocks[1])).toEqual(["To leave out &lt;x&gt;, give a word too."]);
+    const none = renderAnswer({
+      empty: "Nothing matches.",
+      note: "To leave out x, give a word too.",
+      units: [],
+    }).message;
     expect(sectionText(none.blocks[0])).toBe("Nothing matches.");
-    expect(contextTexts(none.blocks[1])).toEqual(["NOT x was ignored."]);
-    const later = renderAnswer({ note: "NOT x was ignored.", units: [card, card], offset: 1 }).message;
-    expect(JSON.stringify(later.blocks)).not.toContain("NOT x");
+    expect(contextTexts(none.blocks[1])).toEqual(["To leave out x, give a word too."]);
+    const later = renderAnswer({
+      note: "To leave out x, give a word too.",
+      units: [card, card],
+      offset: 1,
+    }).message;
+    expect(JSON.stringify(later.blocks)).not.toContain("leave out x");
   });
 
   it("never credits something that is not a user id", () => {

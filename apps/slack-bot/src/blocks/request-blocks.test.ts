@@ -6,9 +6,11 @@ import { readableText } from "../test/messages.js";
 import { FORM_BLOCK_IDS, moveActionId } from "./ids.js";
 import { renderRequestCard } from "./request-card.js";
 import { buildDeclineForm, buildFiledView, buildRequestForm, decodeFormMetadata } from "./request-form.js";
-import { renderMoveNotice, renderReceipt } from "./request-notice.js";
+import { renderMoveNotice, renderReceipt, renderRequestFailure } from "./request-notice.js";
 import { countryOptions, eventOptions } from "./request-options.js";
+import { REQUEST_WORDS } from "./request-words.js";
 import { decodeMoveValue, renderTriageCard } from "./triage-card.js";
+import type { Language } from "./words.js";
 
 function actionIds(blocks: unknown): string[] {
   return [...JSON.stringify(blocks).matchAll(/"action_id":"([^"]+)"/g)].map((match) => match[1] ?? "");
@@ -252,5 +254,134 @@ describe("a request's card in /bsi status", () => {
       requester: { ...request.requester, name: "&".repeat(200), organization: "<".repeat(200) },
     });
     expect(validateBlocks(renderRequestCard(long, { withRequester: true }), 50)).toEqual([]);
+  });
+});
+
+describe("in the requester's language", () => {
+  const longForm = (language: Language) =>
+    buildRequestForm({
+      summary: "é".repeat(400),
+      details: "<".repeat(5000),
+      email: "someone@example.org",
+      metadata: {
+        name: "N".repeat(100),
+        permalink: "https://x.slack.com/archives/C1/p1",
+        source: { channel: "C1", ts: "1.2" },
+        language,
+      },
+    });
+
+  it("writes the form in French, with the themes, priorities and numbers as French readers write them", () => {
+    const form = longForm("fr");
+    expect(form.title).toMatchObject({ text: "Déposer une demande BSI" });
+    expect(form.submit).toMatchObject({ text: "Envoyer" });
+    const text = JSON.stringify(form.blocks);
+    for (const words of ["Type de demande", "État Membre", "Assistance technique", "Biométrie", "Normale"])
+      expect(text).toContain(words);
+    expect(text).toContain("3\u202f000 caractères au plus.");
+    expect(text).toContain("Déposée depuis <https://x.slack.com/archives/C1/p1|un message Slack>");
+    for (const english of ["Type of request", "Technical assistance", "Biometrics", "Contact email"])
+      expect(text).not.toContain(english);
+    expect(decodeFormMetadata(form.private_metadata).language).toBe("fr");
+  });
+
+  it.each([["en"], ["fr"], ["es"]] as const)(
+    "keeps Slack's limits in every surface a requester sees (%s)",
+    (language) => {
+      expect(validateView(longForm(language), "modal")).toEqual([]);
+      const request = makeRequest({
+        summary: "<".repeat(REQUEST_LIMITS.summary),
+        requester: { ...makeRequest().requester, name: "&".repeat(200), organization: "<".repeat(200) },
+        history: Array.from({ length: 30 }, (_, index) => ({
+          at: "2026-02-02T10:00:00.000Z",
+          actor: "U0TRIAGER",
+          from: "submitted" as const,
+          to: "under_review" as const,
+          note: `${index}${"&".repeat(REQUEST_LIMITS.note)}`,
+        })),
+      });
+      expect(validateView(buildFiledView(request, { hasTriageChannel: true, language }), "modal")).toEqual(
+        [],
+      );
+      expect(validateBlocks(renderReceipt(request, language).blocks, 50)).toEqual([]);
+      const decline = {
+        from: "submitted" as const,
+        to: "declined" as const,
+        actor: "U0T",
+        note: "&".repeat(1000),
+      };
+      expect(validateBlocks(renderMoveNotice(request, decline, language).blocks, 50)).toEqual([]);
+      const card = renderRequestCard(request, { withHistory: true, withRequester: true, language });
+      expect(validateBlocks(card, 50)).toEqual([]);
+      const failure = renderRequestFailure(
+        REQUEST_WORDS[language].couldNotOpenForm.command,
+        language,
+        "x".repeat(5000),
+      );
+      expect(validateBlocks(failure.blocks, 50)).toEqual([]);
+      for (const words of Object.values(REQUEST_WORDS[language].form)) {
+        if (typeof words === "string") expect(words.length).toBeLessThanOrEqual(2000);
+      }
+      expect(REQUEST_WORDS[language].form.title.length).toBeLessThanOrEqual(24);
+      expect(REQUEST_WORDS[language].filed.title.length).toBeLessThanOrEqual(24);
+    },
+  );
+
+  it("confirms, receipts and tells of moves in Spanish", () => {
+    const request = makeRequest({ status: "declined" });
+    const filed = buildFiledView(request, { hasTriageChannel: true, language: "es" });
+    expect(filed.title).toMatchObject({ text: "Solicitud presentada" });
+    expect(readableText(filed as never)).toContain(
+      "Su solicitud se ha presentado con la referencia *BSI-2026-0042*.",
+    );
+    expect(readableText(renderReceipt(makeRequest({ status: "submitted" }), "es") as never)).toContain(
+      "(Presentada)",
+    );
+    const notice = renderMoveNotice(
+      request,
+      { from: "under_review", to: "declined", actor: "U0TRIAGER", note: "Fuera de alcance" },
+      "es",
+    );
+    expect(notice.text).toBe("BSI-2026-0042 está ahora Rechazada — Fuera de alcance");
+    const text = readableText(notice as never);
+    expect(text).toContain("*BSI-2026-0042* está ahora *Rechazada*. El equipo de la BSI la rechazó.");
+    expect(text).toContain("*Motivo*: Fuera de alcance");
+    expect(text).not.toContain("is now");
+  });
+
+  it("shows a request's card in French: status, type, Member State and dates", () => {
+    const request = makeRequest({
+      history: [
+        { at: "2026-02-02T10:00:00.000Z", actor: "U0ALICE", from: null, to: "submitted", note: null },
+        {
+          at: "2026-02-03T09:30:00.000Z",
+          actor: "U0TRIAGER",
+          from: "submitted",
+          to: "under_review",
+          note: "On regarde",
+        },
+      ],
+    });
+    const text = readableText({ blocks: renderRequestCard(request, { withHistory: true, language: "fr" }) });
+    expect(text).toContain("*BSI-2026-0042* · En cours d'examen");
+    expect(text).toContain("Assistance technique");
+    expect(text).toContain("Sénégal");
+    expect(text).toContain("Déposée le lundi 2 février 2026");
+    expect(text).toContain("• mardi 3 février 2026 : En cours d'examen — On regarde");
+  });
+
+  it("names countries and dates in the form's type-aheads in the reader's language", () => {
+    expect(countryOptions("allemagne", "fr")[0]?.text.text).toBe("Allemagne (Germany)");
+    expect(countryOptions("Alemania", "es")[0]?.text.text).toBe("Alemania (Germany)");
+    expect(countryOptions("Alemania")[0]?.text.text).toBe("Germany (Allemagne)");
+    const [option] = eventOptions([makeEvent({ title: "Atelier" })], "fr");
+    expect(option?.text.text).toBe("14 sept. 2026 · Atelier");
+  });
+
+  it("keeps the language in the form's metadata, and reads any other as English", () => {
+    const form = buildRequestForm({ metadata: { name: "N".repeat(5000), language: "es" } });
+    expect(decodeFormMetadata(form.private_metadata)).toEqual({ language: "es" });
+    expect(decodeFormMetadata(JSON.stringify({ language: "de" })).language).toBe("en");
+    expect(decodeFormMetadata(JSON.stringify({})).language).toBeUndefined();
   });
 });

@@ -1,27 +1,17 @@
-import {
-  PRIORITIES,
-  type Priority,
-  REQUEST_LIMITS,
-  REQUEST_TYPE_LABELS,
-  REQUEST_TYPES,
-  type Request,
-  THEMES,
-} from "@bsi/domain";
+import { PRIORITIES, type Priority, REQUEST_LIMITS, REQUEST_TYPES, type Request, THEMES } from "@bsi/domain";
 import type { types } from "@slack/bolt";
 import { context } from "./elements.js";
 import { ACTION_IDS, CALLBACK_IDS, FORM_BLOCK_IDS } from "./ids.js";
 import { SLACK_LIMITS } from "./limits.js";
 import { escapeAndTruncate, escapeMrkdwn, mrkdwnLink, truncateText } from "./mrkdwn.js";
+import { formatCount, REQUEST_WORDS } from "./request-words.js";
 import type { KnownBlock, PlainTextOption } from "./types.js";
+import { type Language, languageOf } from "./words.js";
 
 export type ModalView = types.ModalView;
 
-export const PRIORITY_LABELS: Record<Priority, string> = {
-  low: "Low",
-  normal: "Normal",
-  high: "High",
-  urgent: "Urgent",
-};
+/** Priorities in English, as the (staff-facing) triage card shows them. */
+export const PRIORITY_LABELS: Record<Priority, string> = REQUEST_WORDS.en.priorities;
 
 /** What the form carries from opening to submission, in the view's private_metadata. */
 export interface RequestFormMetadata {
@@ -30,6 +20,8 @@ export interface RequestFormMetadata {
   /** The message a shortcut filed, and its permalink once known. */
   source?: { channel: string; ts: string };
   permalink?: string;
+  /** The requester's language (their Slack locale), for the form's errors and confirmation. */
+  language?: Language;
 }
 
 export interface RequestFormInput {
@@ -69,126 +61,123 @@ export function fitInput(text: string | undefined, max: number): string | undefi
 }
 
 /**
- * The request form. Limits are the domain's (REQUEST_LIMITS), enforced by Slack through
- * `max_length` and shown as hints; Member State and related event are type-aheads answered by
- * options loads (more than Slack's 100 static options, searched as the user types).
+ * The request form, in the requester's language (`metadata.language`, English by default). Limits
+ * are the domain's (REQUEST_LIMITS), enforced by Slack through `max_length` and shown as hints;
+ * Member State and related event are type-aheads answered by options loads (more than Slack's 100
+ * static options, searched as the user types).
  */
 export function buildRequestForm(input_: RequestFormInput): ModalView {
+  const language = input_.metadata.language ?? "en";
+  const { form: words, types: typeLabels, priorities } = REQUEST_WORDS[language];
+  const atMost = (max: number) => words.atMost(formatCount(max, language));
   const summary = fitInput(input_.summary, REQUEST_LIMITS.summary);
   const details = fitInput(input_.details, REQUEST_LIMITS.detailsInSlack);
   const email = input_.email?.trim() || undefined;
   const blocks: KnownBlock[] = [
-    context([
-      "Ask the BSI team at UNCCT for technical assistance, training, a workshop seat or expert advice. Only you and the BSI triage team see your request.",
-    ]),
-    input(FORM_BLOCK_IDS.type, "Type of request", {
+    context([words.intro]),
+    input(FORM_BLOCK_IDS.type, words.type, {
       type: "static_select",
       action_id: ACTION_IDS.input,
-      placeholder: plain("Choose a type"),
-      options: REQUEST_TYPES.map((type) => option(REQUEST_TYPE_LABELS[type], type)),
+      placeholder: plain(words.chooseType),
+      options: REQUEST_TYPES.map((type) => option(typeLabels[type], type)),
     }),
     input(
       FORM_BLOCK_IDS.memberState,
-      "Member State",
+      words.memberState,
       {
         type: "external_select",
         action_id: ACTION_IDS.memberState,
-        placeholder: plain("Type a country"),
+        placeholder: plain(words.typeCountry),
         min_query_length: 1,
       },
-      { hint: "Type its name in English or French (Sénégal, Germany, Allemagne) or its ISO code (SN)." },
+      { hint: words.memberStateHint },
     ),
     input(
       FORM_BLOCK_IDS.agency,
-      "Agency",
+      words.agency,
       {
         type: "plain_text_input",
         action_id: ACTION_IDS.input,
         max_length: REQUEST_LIMITS.agency,
-        placeholder: plain("e.g. Border police, customs"),
+        placeholder: plain(words.agencyExample),
       },
-      { optional: true, hint: `At most ${REQUEST_LIMITS.agency} characters.` },
+      { optional: true, hint: atMost(REQUEST_LIMITS.agency) },
     ),
     input(
       FORM_BLOCK_IDS.themes,
-      "Themes",
+      words.themes,
       {
         type: "multi_static_select",
         action_id: ACTION_IDS.input,
-        placeholder: plain("Choose themes"),
-        options: THEMES.map((theme) => option(theme.label, theme.code)),
+        placeholder: plain(words.chooseThemes),
+        options: THEMES.map((theme) => option(theme.labels[language], theme.code)),
       },
       { optional: true },
     ),
     input(
       FORM_BLOCK_IDS.relatedEvent,
-      "Related event",
+      words.relatedEvent,
       {
         type: "external_select",
         action_id: ACTION_IDS.relatedEvent,
-        placeholder: plain("Type to search upcoming events"),
+        placeholder: plain(words.searchEvents),
         min_query_length: 0,
       },
-      { optional: true, hint: "Required for workshop participation: the event you want a seat at." },
+      { optional: true, hint: words.relatedEventHint },
     ),
     input(
       FORM_BLOCK_IDS.summary,
-      "Summary",
+      words.summary,
       {
         type: "plain_text_input",
         action_id: ACTION_IDS.input,
         max_length: REQUEST_LIMITS.summary,
-        placeholder: plain("What do you need, in one line?"),
+        placeholder: plain(words.summaryPlaceholder),
         ...(summary ? { initial_value: summary } : {}),
       },
-      { hint: `At most ${REQUEST_LIMITS.summary} characters.` },
+      { hint: atMost(REQUEST_LIMITS.summary) },
     ),
     input(
       FORM_BLOCK_IDS.details,
-      "Details",
+      words.details,
       {
         type: "plain_text_input",
         action_id: ACTION_IDS.input,
         multiline: true,
         max_length: REQUEST_LIMITS.detailsInSlack,
-        placeholder: plain("Context, people involved, dates, what has been tried"),
+        placeholder: plain(words.detailsPlaceholder),
         ...(details ? { initial_value: details } : {}),
       },
-      { optional: true, hint: `At most ${REQUEST_LIMITS.detailsInSlack.toLocaleString("en")} characters.` },
+      { optional: true, hint: atMost(REQUEST_LIMITS.detailsInSlack) },
     ),
   ];
-  if (input_.metadata.permalink) {
-    blocks.push(
-      context([
-        `Filed from ${mrkdwnLink(input_.metadata.permalink, "a Slack message")}: the link is added to the details.`,
-      ]),
-    );
-  }
+  const { permalink } = input_.metadata;
+  if (permalink) blocks.push(context([words.filedFrom((text) => mrkdwnLink(permalink, text))]));
   blocks.push(
-    input(FORM_BLOCK_IDS.priority, "Priority", {
+    input(FORM_BLOCK_IDS.priority, words.priority, {
       type: "static_select",
       action_id: ACTION_IDS.input,
-      options: PRIORITIES.map((priority) => option(PRIORITY_LABELS[priority], priority)),
-      initial_option: option(PRIORITY_LABELS.normal, "normal"),
+      options: PRIORITIES.map((priority) => option(priorities[priority], priority)),
+      initial_option: option(priorities.normal, "normal"),
     }),
     input(
       FORM_BLOCK_IDS.email,
-      "Contact email",
+      words.email,
       {
         type: "email_text_input",
         action_id: ACTION_IDS.input,
-        placeholder: plain("name@example.org"),
+        placeholder: plain(words.emailExample),
         ...(email ? { initial_value: email } : {}),
       },
-      { optional: true, hint: "Where the BSI team can write to you about this request." },
+      { optional: true, hint: words.emailHint },
     ),
   );
   return {
     type: "modal",
     callback_id: CALLBACK_IDS.requestForm,
-    title: plain("File a BSI request"),
-    submit: plain("Submit"),
-    close: plain("Cancel"),
+    title: plain(words.title),
+    submit: plain(words.submit),
+    close: plain(words.close),
     private_metadata: encodeFormMetadata(input_.metadata),
     blocks,
   };
@@ -198,8 +187,8 @@ export function buildRequestForm(input_: RequestFormInput): ModalView {
 export function encodeFormMetadata(metadata: RequestFormMetadata): string {
   const encoded = JSON.stringify(metadata);
   if (encoded.length <= SLACK_LIMITS.privateMetadata) return encoded;
-  const { source } = metadata;
-  return JSON.stringify(source ? { source } : {});
+  const { source, language } = metadata;
+  return JSON.stringify({ ...(source ? { source } : {}), ...(language ? { language } : {}) });
 }
 
 /** Reads the form's private_metadata; anything odd reads as empty. */
@@ -214,6 +203,7 @@ export function decodeFormMetadata(text: unknown): RequestFormMetadata {
     const source = parsed.source as Record<string, unknown> | undefined;
     if (typeof source?.channel === "string" && typeof source.ts === "string")
       metadata.source = { channel: source.channel, ts: source.ts };
+    if (parsed.language !== undefined) metadata.language = languageOf(parsed.language);
     return metadata;
   } catch {
     return {};
@@ -221,26 +211,26 @@ export function decodeFormMetadata(text: unknown): RequestFormMetadata {
 }
 
 /** The form turns into this once the request is filed (`response_action: "update"`). */
-export function buildFiledView(request: Request, options: { hasTriageChannel: boolean }): ModalView {
+export function buildFiledView(
+  request: Request,
+  options: { hasTriageChannel: boolean; language?: Language },
+): ModalView {
+  const words = REQUEST_WORDS[options.language ?? "en"].filed;
+  const reference = escapeMrkdwn(request.reference);
   return {
     type: "modal",
     callback_id: "request.filed",
-    title: plain("Request filed"),
-    close: plain("Done"),
+    title: plain(words.title),
+    close: plain(words.close),
     blocks: [
       {
         type: "section",
         text: {
           type: "mrkdwn",
-          text: `:white_check_mark: Your request is filed as *${escapeMrkdwn(request.reference)}*.\n${escapeAndTruncate(request.summary, 500)}`,
+          text: `${words.filedAs(reference)}\n${escapeAndTruncate(request.summary, 500)}`,
         },
       },
-      context([
-        options.hasTriageChannel
-          ? "The BSI triage team has it. A receipt is in your direct messages with BSI Desk, and you will hear there about every move."
-          : "A receipt is in your direct messages with BSI Desk, and you will hear there about every move.",
-        `Look it up any time with \`/bsi status ${escapeMrkdwn(request.reference)}\`.`,
-      ]),
+      context([options.hasTriageChannel ? words.withTriage : words.withoutTriage, words.lookUp(reference)]),
     ],
   };
 }

@@ -1,9 +1,11 @@
 import { ALLOWED_TRANSITIONS, type Request, type RequestStatus } from "@bsi/domain";
 import { button, context, mrkdwnSections } from "./elements.js";
-import { formatRequestStatus } from "./format.js";
 import { ACTION_IDS, BLOCK_IDS } from "./ids.js";
+import { SLACK_LIMITS } from "./limits.js";
 import { escapeAndTruncate, escapeMrkdwn } from "./mrkdwn.js";
+import { REQUEST_WORDS, statusLabel } from "./request-words.js";
 import type { Button, KnownBlock, SlackMessage } from "./types.js";
+import { type Language, WORDS } from "./words.js";
 
 /** A move as the requester hears of it. */
 export interface Move {
@@ -18,87 +20,92 @@ export interface WithdrawValue {
   reference: string;
 }
 
-const WHAT_HAPPENS: Partial<Record<RequestStatus, string>> = {
-  under_review: "The BSI team is reviewing it.",
-  accepted: "The BSI team accepted it and will plan the work with you.",
-  declined: "The BSI team declined it.",
-  in_progress: "The BSI team has started the work.",
-  completed: "The BSI team has completed it.",
-  withdrawn: "It is withdrawn: nothing more will happen on it.",
-};
-
-function withdrawButton(reference: string): Button {
+function withdrawButton(reference: string, language: Language): Button {
+  const words = REQUEST_WORDS[language].notice;
   const value: WithdrawValue = { reference };
   const element = button({
-    text: "Withdraw",
+    text: words.withdraw,
     actionId: ACTION_IDS.withdrawRequest,
     value: JSON.stringify(value),
     style: "danger",
   });
   element.confirm = {
-    title: { type: "plain_text", text: "Withdraw this request?" },
-    text: { type: "mrkdwn", text: `${escapeMrkdwn(reference)} will be withdrawn; this cannot be undone.` },
-    confirm: { type: "plain_text", text: "Withdraw" },
-    deny: { type: "plain_text", text: "Keep it" },
+    title: { type: "plain_text", text: words.confirmTitle },
+    text: { type: "mrkdwn", text: words.confirmText(escapeMrkdwn(reference)) },
+    confirm: { type: "plain_text", text: words.withdraw },
+    deny: { type: "plain_text", text: words.keepIt },
   };
   return element;
 }
 
 /** The Withdraw button while the lifecycle still allows it. */
-function withdrawActions(request: Request): KnownBlock[] {
+function withdrawActions(request: Request, language: Language): KnownBlock[] {
   if (!ALLOWED_TRANSITIONS[request.status].includes("withdrawn")) return [];
   return [
-    { type: "actions", block_id: BLOCK_IDS.receiptActions, elements: [withdrawButton(request.reference)] },
+    {
+      type: "actions",
+      block_id: BLOCK_IDS.receiptActions,
+      elements: [withdrawButton(request.reference, language)],
+    },
   ];
 }
 
-/** The receipt DM'd to the requester once a request is filed. */
-export function renderReceipt(request: Request): SlackMessage {
+/** The receipt DM'd to the requester once a request is filed, in their language. */
+export function renderReceipt(request: Request, language: Language = "en"): SlackMessage {
+  const words = REQUEST_WORDS[language].receipt;
   const reference = escapeMrkdwn(request.reference);
+  const status = escapeMrkdwn(statusLabel(request.status, language));
   return {
-    text: `Your request ${request.reference} is filed: ${request.summary}`,
+    text: words.text(request.reference, request.summary),
     blocks: [
       {
         type: "section",
         text: {
           type: "mrkdwn",
-          text: `:inbox_tray: Your request is filed as *${reference}* (${escapeMrkdwn(formatRequestStatus(request.status))}).\n${escapeAndTruncate(request.summary, 500)}`,
+          text: `${words.filedAs(reference, status)}\n${escapeAndTruncate(request.summary, 500)}`,
         },
       },
-      context([
-        `The BSI triage team has it; you will hear here about every move. \`/bsi status ${reference}\` shows where it stands.`,
-      ]),
-      ...withdrawActions(request),
+      context([words.followUp(reference)]),
+      ...withdrawActions(request, language),
     ],
   };
 }
 
-/** The DM telling the requester about a move, with the note the triager wrote. */
-export function renderMoveNotice(request: Request, move: Move): SlackMessage {
+/** The DM telling the requester about a move, with the note the triager wrote, in their language. */
+export function renderMoveNotice(request: Request, move: Move, language: Language = "en"): SlackMessage {
+  const words = REQUEST_WORDS[language].notice;
   const reference = escapeMrkdwn(request.reference);
-  const status = formatRequestStatus(move.to);
+  const status = statusLabel(move.to, language);
   const byRequester = move.actor === request.requester.slackUserId;
   const lead =
     move.to === "withdrawn" && byRequester
-      ? `You withdrew *${reference}*.`
-      : `*${reference}* is now *${escapeMrkdwn(status)}*.`;
+      ? words.youWithdrew(reference)
+      : words.isNow(reference, escapeMrkdwn(status));
   const blocks: KnownBlock[] = [
     {
       type: "section",
       text: {
         type: "mrkdwn",
-        text: `${lead} ${WHAT_HAPPENS[move.to] ?? ""}\n${escapeAndTruncate(request.summary, 500)}`.trim(),
+        text: `${lead} ${words.whatHappens[move.to] ?? ""}\n${escapeAndTruncate(request.summary, 500)}`.trim(),
       },
     },
   ];
   if (move.note) {
-    blocks.push(
-      ...mrkdwnSections(`${move.to === "declined" ? "*Reason*" : "*Note*"}: ${escapeMrkdwn(move.note)}`),
-    );
+    const line = move.to === "declined" ? words.reason : words.note;
+    blocks.push(...mrkdwnSections(line(escapeMrkdwn(move.note))));
   }
-  blocks.push(context([`\`/bsi status ${reference}\` shows its history.`]), ...withdrawActions(request));
-  const note = move.note ? ` — ${move.note}` : "";
-  return { text: `${request.reference} is now ${status}${note}`.slice(0, 3000), blocks };
+  blocks.push(context([words.history(reference)]), ...withdrawActions(request, language));
+  return { text: words.text(request.reference, status, move.note).slice(0, 3000), blocks };
+}
+
+/**
+ * A failure told to the requester in their language, with what they typed shown back (as the
+ * answers' notices do in English).
+ */
+export function renderRequestFailure(text: string, language: Language, echo?: string): SlackMessage {
+  const blocks: KnownBlock[] = mrkdwnSections(escapeMrkdwn(text)).slice(0, 5);
+  if (echo) blocks.push(context([WORDS[language].youAsked(escapeAndTruncate(echo, 1000))]));
+  return { text: escapeAndTruncate(text, SLACK_LIMITS.sectionText), blocks };
 }
 
 /** Reads a Withdraw button's value. */

@@ -128,23 +128,44 @@ describe("/bsi next and /bsi events", () => {
     expect(quoted).toContain("No upcoming events match “zzyzx”");
   });
 
-  it("searches the words before a capitalised NOT, not the ones after it, and says NOT was ignored", async () => {
-    // The API's search has no NOT: every word in `q` must match, so "border Sahel" would find
-    // exactly the Sahel events the user wanted left out.
-    const expected = await catalogue.listEvents({ upcoming: true, q: "border", limit: 5 });
-    const outsideSahel = expected.items.filter((event) => event.region !== "sahel");
-    expect(outsideSahel.length).toBeGreaterThan(0);
-    const text = readableText((await runCommand("events border NOT Sahel")).reply);
-    expect(text).not.toContain("couldn't use that");
-    expect(text).toContain("Upcoming events matching “border”:");
-    for (const event of expected.items) expect(text).toContain(event.title);
-    expect(text).toContain(
-      "BSI Desk's search can't leave words out: NOT “Sahel” was ignored, so some of these may mention it.",
+  it("leaves out the events with the words after a capitalised NOT or a hyphen", async () => {
+    const border = (await catalogue.listEvents({ upcoming: true, q: "border", limit: 100 })).items;
+    const sahel = new Set(
+      (await catalogue.listEvents({ upcoming: true, q: "Sahel", limit: 100 })).items.map((event) => event.id),
     );
+    const inSahel = border.filter((event) => sahel.has(event.id));
+    const outsideSahel = border.filter((event) => !sahel.has(event.id));
+    expect(inSahel.length).toBeGreaterThan(0);
+    expect(outsideSahel.length).toBeGreaterThan(0);
+    for (const typed of ["events border NOT Sahel", "events border -Sahel"]) {
+      const text = readableText((await runCommand(typed)).reply);
+      expect(text, typed).not.toContain("couldn't use that");
+      expect(text, typed).not.toContain("ignored");
+      expect(text, typed).toContain("Upcoming events matching “border NOT Sahel”:");
+      // The first page, in the order the API ranks them without the Sahel events.
+      for (const event of outsideSahel.slice(0, 5)) expect(text, typed).toContain(event.title);
+      for (const event of inSahel) expect(text, typed).not.toContain(event.title);
+    }
 
     const none = readableText((await runCommand("events zzyzx NOT border")).reply);
-    expect(none).toContain("No upcoming events match “zzyzx”");
-    expect(none).toContain("BSI Desk's search can't leave words out: NOT “border” was ignored.");
+    expect(none).toContain("No upcoming events match “zzyzx NOT border”");
+  });
+
+  it("leaves out each word of a bracketed group after NOT, and says a word to find is needed", async () => {
+    const horn = new Set(
+      (await catalogue.listEvents({ upcoming: true, q: "Horn", limit: 100 })).items.map((event) => event.id),
+    );
+    const sahelOrHorn = (
+      await catalogue.listEvents({ upcoming: true, q: "border", limit: 100 })
+    ).items.filter((event) => horn.has(event.id) || event.region === "sahel");
+    expect(sahelOrHorn.some((event) => horn.has(event.id))).toBe(true);
+    const text = readableText((await runCommand("events border NOT (Sahel Horn)")).reply);
+    expect(text).toContain("Upcoming events matching “border NOT Sahel NOT Horn”:");
+    for (const event of sahelOrHorn) expect(text).not.toContain(event.title);
+
+    const alone = readableText((await runCommand("events NOT Sahel")).reply);
+    expect(alone).toContain("Upcoming BSI events:");
+    expect(alone).toContain("To leave out “Sahel”, give a word to search for too, as in “border NOT Sahel”.");
   });
 
   it("reads words no event contains as a question: /bsi events outside the Sahel", async () => {

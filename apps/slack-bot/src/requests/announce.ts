@@ -4,6 +4,7 @@ import type { Logger } from "pino";
 import { type Move, renderMoveNotice, renderReceipt } from "../blocks/request-notice.js";
 import type { SlackMessage } from "../blocks/types.js";
 import { slackErrorCode } from "../slack/deliver.js";
+import { languageFor, type ProfileCache } from "./profiles.js";
 import { type CardLocation, findTriageCard, postTriageCard, updateTriageCard } from "./triage-cards.js";
 import type { TriageChannelPrivacy } from "./triage-channel.js";
 
@@ -15,6 +16,8 @@ export interface AnnounceContext {
   triageChannel: string | undefined;
   /** Whether cards may show the requester's email (only in a private triage channel). */
   triagePrivacy: TriageChannelPrivacy;
+  /** Profiles read from Slack: the requester's language for their DMs. */
+  profiles?: ProfileCache | undefined;
   now?: () => Date;
 }
 
@@ -88,7 +91,10 @@ export async function announceNewRequest(
     }
   }
   const requester = request.requester.slackUserId;
-  if (requester) await sendDirectMessage(context, requester, renderReceipt(request));
+  if (requester) {
+    const language = await languageFor(context.client, context, requester);
+    await sendDirectMessage(context, requester, renderReceipt(request, language));
+  }
 }
 
 /**
@@ -153,8 +159,17 @@ export async function announceMove(
   await refreshTriageCard(context, request, options.card, {
     ...(options.awaitCreatedCard ? { awaitCreatedCard: true } : {}),
   });
+  if (options.notifyRequester) await tellRequesterOfMove(context, request, move);
+}
+
+/** The requester's DM about a move, in their language (their Slack locale; English if unknown). */
+export async function tellRequesterOfMove(
+  context: AnnounceContext,
+  request: Request,
+  move: Move,
+): Promise<void> {
   const requester = request.requester.slackUserId;
-  if (options.notifyRequester && requester) {
-    await sendDirectMessage(context, requester, renderMoveNotice(request, move));
-  }
+  if (!requester) return;
+  const language = await languageFor(context.client, context, requester);
+  await sendDirectMessage(context, requester, renderMoveNotice(request, move, language));
 }

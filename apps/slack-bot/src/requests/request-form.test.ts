@@ -80,6 +80,62 @@ describe("reading the request form", () => {
     });
   });
 
+  it("says what is wrong in the form's language: French", () => {
+    const outcome = readRequestForm(
+      values({
+        [FORM_BLOCK_IDS.type]: { type: "static_select", selected_option: option("training") },
+        [FORM_BLOCK_IDS.memberState]: { type: "external_select", selected_option: null },
+        [FORM_BLOCK_IDS.agency]: { type: "plain_text_input", value: "A".repeat(201) },
+        [FORM_BLOCK_IDS.summary]: { type: "plain_text_input", value: "Une ligne\u0007" },
+        [FORM_BLOCK_IDS.details]: { type: "plain_text_input", value: "d".repeat(3001) },
+        [FORM_BLOCK_IDS.email]: { type: "email_text_input", value: "pas-une-adresse" },
+      }),
+      { language: "fr" },
+      submitter,
+    );
+    expect(outcome).toEqual({
+      ok: false,
+      errors: {
+        [FORM_BLOCK_IDS.memberState]:
+          "Choisissez l'État Membre : tapez son nom et choisissez-le dans la liste.",
+        [FORM_BLOCK_IDS.agency]: "200 caractères au plus.",
+        [FORM_BLOCK_IDS.summary]: "Ne doit pas contenir de caractères de contrôle.",
+        [FORM_BLOCK_IDS.details]: "3\u202f000 caractères au plus.",
+        [FORM_BLOCK_IDS.email]: "Doit être une adresse e-mail comme nom@exemple.org.",
+      },
+    });
+  });
+
+  it("asks in the form's language for the event of a workshop participation", () => {
+    const workshop = {
+      ...filled,
+      ...values({
+        [FORM_BLOCK_IDS.type]: { type: "static_select", selected_option: option("workshop_participation") },
+      }),
+    };
+    expect(readRequestForm(workshop, { language: "es" }, submitter)).toEqual({
+      ok: false,
+      errors: {
+        [FORM_BLOCK_IDS.relatedEvent]:
+          "Obligatorio para participar en un taller: elija el evento en el que quiere una plaza.",
+      },
+    });
+  });
+
+  it("puts the API's field errors in Spanish, and a problem it has no words for in general terms", () => {
+    expect(
+      errorsForFields(
+        { relatedEventId: "names an event that is over", "requester.email": "must be an email", foo: "odd" },
+        "es",
+      ),
+    ).toEqual({
+      [FORM_BLOCK_IDS.relatedEvent]:
+        "Ese evento ya terminó: solo se puede solicitar una plaza para un evento futuro.",
+      [FORM_BLOCK_IDS.email]: "Este valor no es válido: corríjalo.",
+      [FORM_BLOCK_IDS.summary]: "Este valor no es válido: corríjalo.",
+    });
+  });
+
   it("makes the same key for the same form and view, and another for an edit or another view", () => {
     const outcome = readRequestForm(filled, {}, submitter);
     if (!outcome.ok) throw new Error("invalid");

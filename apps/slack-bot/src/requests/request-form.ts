@@ -1,8 +1,16 @@
 import { createHash } from "node:crypto";
-import { issuesToFieldErrors, NewRequestSchema, REQUEST_LIMITS, type ValidNewRequest } from "@bsi/domain";
+import {
+  type IssueLike,
+  issuesToFieldErrors,
+  NewRequestSchema,
+  REQUEST_LIMITS,
+  type ValidNewRequest,
+} from "@bsi/domain";
 import type { ViewStateValue } from "@slack/bolt";
 import { ACTION_IDS, FORM_BLOCK_IDS } from "../blocks/ids.js";
 import type { RequestFormMetadata } from "../blocks/request-form.js";
+import { type FormErrorWords, formatCount, REQUEST_WORDS } from "../blocks/request-words.js";
+import type { Language } from "../blocks/words.js";
 
 /** `view.state.values`: block id → action id → what the user entered. */
 export type FormValues = Record<string, Record<string, ViewStateValue>>;
@@ -33,11 +41,11 @@ const FIELD_BLOCKS: Record<string, string> = {
 };
 
 /** Plain words for a required field left empty, instead of the schema's "must be one of …". */
-const MISSING: Record<string, string> = {
-  [FORM_BLOCK_IDS.type]: "Choose the type of request.",
-  [FORM_BLOCK_IDS.memberState]: "Choose the Member State: type its name and pick it from the list.",
-  [FORM_BLOCK_IDS.summary]: "Write a one-line summary of what you need.",
-  [FORM_BLOCK_IDS.priority]: "Choose a priority.",
+const MISSING: Record<string, (words: FormErrorWords) => string> = {
+  [FORM_BLOCK_IDS.type]: (words) => words.chooseType,
+  [FORM_BLOCK_IDS.memberState]: (words) => words.chooseMemberState,
+  [FORM_BLOCK_IDS.summary]: (words) => words.writeSummary,
+  [FORM_BLOCK_IDS.priority]: (words) => words.choosePriority,
 };
 
 function entryOf(values: FormValues, blockId: string, actionId: string = ACTION_IDS.input) {
@@ -54,9 +62,14 @@ function selectedOf(values: FormValues, blockId: string, actionId?: string): str
   return typeof selected === "string" && selected !== "" ? selected : undefined;
 }
 
-function sentence(message: string): string {
-  const text = message.charAt(0).toUpperCase() + message.slice(1);
-  return /[.!?]$/.test(text) ? text : `${text}.`;
+/** A problem the domain schema found with one field, in the requester's words. */
+function describeIssue(issue: IssueLike, language: Language): string {
+  const words = REQUEST_WORDS[language].errors;
+  if (issue.code === "too_big" && issue.origin === "string" && issue.maximum !== undefined)
+    return words.tooLong(formatCount(Number(issue.maximum), language));
+  if (issue.code === "invalid_format" && issue.format === "email") return words.email;
+  const [error] = issuesToFieldErrors([issue]);
+  return words.notValid(error?.message ?? issue.message);
 }
 
 /** The block id for an API or schema field name; fields the form has no input for go to the summary. */
@@ -64,30 +77,33 @@ export function blockForField(field: string): string {
   return FIELD_BLOCKS[field] ?? FIELD_BLOCKS[field.split(".")[0] ?? ""] ?? FORM_BLOCK_IDS.summary;
 }
 
-/** Field errors from the API (`{ field, message }`) as messages under the inputs. */
-export function errorsForFields(fields: Record<string, string>): FormErrors {
+/** Field errors from the API (`{ field, message }`, in English) as messages under the inputs. */
+export function errorsForFields(fields: Record<string, string>, language: Language = "en"): FormErrors {
+  const words = REQUEST_WORDS[language].errors;
   const errors: FormErrors = {};
   for (const [field, message] of Object.entries(fields)) {
     const blockId = blockForField(field);
-    errors[blockId] ??= sentence(field === "relatedEventId" ? `The event ${message}` : message);
+    errors[blockId] ??= field === "relatedEventId" ? words.eventRefused(message) : words.notValid(message);
   }
   return errors;
 }
 
 /**
  * Reads a submitted request form and validates it with the domain's NewRequestSchema, the same
- * schema the API applies. Each failing field gets one message under its own input.
+ * schema the API applies. Each failing field gets one message under its own input, in the
+ * language the form is in (`metadata.language`).
  */
 export function readRequestForm(
   values: FormValues,
   metadata: RequestFormMetadata,
   submitter: Submitter,
 ): FormOutcome {
+  const language = metadata.language ?? "en";
+  const words = REQUEST_WORDS[language].errors;
   const errors: FormErrors = {};
   const typedDetails = textOf(values, FORM_BLOCK_IDS.details)?.trim() ?? "";
   if (Array.from(typedDetails).length > REQUEST_LIMITS.detailsInSlack) {
-    errors[FORM_BLOCK_IDS.details] =
-      `Must be at most ${REQUEST_LIMITS.detailsInSlack.toLocaleString("en")} characters.`;
+    errors[FORM_BLOCK_IDS.details] = words.tooLong(formatCount(REQUEST_LIMITS.detailsInSlack, language));
   }
   const permalink = metadata.permalink;
   const details =
@@ -117,17 +133,19 @@ export function readRequestForm(
   };
   const result = NewRequestSchema.safeParse(candidate);
   if (!result.success) {
-    for (const { field, message } of issuesToFieldErrors(result.error.issues)) {
+    for (const issue of result.error.issues) {
+      const field = issue.path.map(String).join(".");
       const blockId = blockForField(field);
       if (errors[blockId]) continue;
       const isEmpty =
         (blockId === FORM_BLOCK_IDS.type && !candidate.type) ||
         (blockId === FORM_BLOCK_IDS.memberState && !candidate.memberState) ||
         (blockId === FORM_BLOCK_IDS.summary && candidate.summary.trim() === "");
-      if (isEmpty) errors[blockId] = MISSING[blockId] ?? sentence(message);
+      const missing = MISSING[blockId];
+      if (isEmpty && missing) errors[blockId] = missing(words);
       else if (field === "relatedEventId" && !candidate.relatedEventId)
-        errors[blockId] = "Required for workshop participation: pick the event you want a seat at.";
-      else errors[blockId] = sentence(message);
+        errors[blockId] = words.pickWorkshopEvent;
+      else errors[blockId] = describeIssue(issue, language);
     }
   }
   if (Object.keys(errors).length > 0 || !result.success) return { ok: false, errors };

@@ -114,6 +114,24 @@ describe("the fake Slack Web API", () => {
     });
   });
 
+  it("gives a user's locale from users.info only when asked with include_locale, as Slack does", async () => {
+    slack.addUser({
+      id: "U0AMELIE",
+      name: "amelie",
+      realName: "Amélie Diallo",
+      email: null,
+      locale: "fr-FR",
+    });
+    const plain = await callForm("users.info", { user: "U0AMELIE" });
+    expect(plain.body).toMatchObject({ ok: true, user: { id: "U0AMELIE" } });
+    expect((plain.body.user as Record<string, unknown>).locale).toBeUndefined();
+    const asked = await callForm("users.info", { user: "U0AMELIE", include_locale: "true" });
+    expect(asked.body).toMatchObject({ ok: true, user: { id: "U0AMELIE", locale: "fr-FR" } });
+    // Slack's default for a user who never chose a language; a JSON body says `true`.
+    const alice = await callJson("users.info", { user: "U0ALICE", include_locale: true });
+    expect(alice.body).toMatchObject({ ok: true, user: { locale: "en-US" } });
+  });
+
   it("keeps the Home each user was last shown", async () => {
     const view = { type: "home", blocks: [{ type: "divider" }], private_metadata: "m" };
     await callJson("views.publish", { user_id: "U0BOB", view });

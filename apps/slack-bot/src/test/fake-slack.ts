@@ -18,6 +18,8 @@ export interface FakeUser {
   realName: string;
   email: string | null;
   tz?: string;
+  /** The user's Slack language, as `users.info` gives it with `include_locale` (default "en-US"). */
+  locale?: string;
   isBot?: boolean;
 }
 
@@ -757,14 +759,11 @@ export class FakeSlack {
   private conversationHistory(params: Record<string, unknown>): Record<string, unknown> {
     const channel = this.resolveChannel(params.channel);
     if (!channel) return { ok: false, error: "channel_not_found" };
-    const inclusive = params.inclusive === true || params.inclusive === "true" || params.inclusive === "1";
+    const inclusive = isTrue(params.inclusive);
     const oldest = params.oldest === undefined ? 0 : Number(params.oldest);
     const latest = params.latest === undefined ? Number.POSITIVE_INFINITY : Number(params.latest);
     const limit = Math.min(999, Math.max(1, Number(params.limit ?? 100) || 100));
-    const withMetadata =
-      params.include_all_metadata === true ||
-      params.include_all_metadata === "true" ||
-      params.include_all_metadata === "1";
+    const withMetadata = isTrue(params.include_all_metadata);
     const offset =
       typeof params.cursor === "string" && params.cursor !== ""
         ? Number(Buffer.from(params.cursor, "base64").toString("utf8").replace("offset:", ""))
@@ -850,9 +849,11 @@ export class FakeSlack {
     return { ok: true, channel: { id: this.dmChannelFor(userId) } };
   }
 
+  /** A user's profile; their locale only when asked with `include_locale`, as Slack gives it. */
   private userInfo(params: Record<string, unknown>): Record<string, unknown> {
     const user = typeof params.user === "string" ? this.users.get(params.user) : undefined;
     if (!user) return { ok: false, error: "user_not_found" };
+    const withLocale = isTrue(params.include_locale);
     return {
       ok: true,
       user: {
@@ -862,6 +863,7 @@ export class FakeSlack {
         real_name: user.realName,
         is_bot: user.isBot ?? false,
         tz: user.tz ?? "UTC",
+        ...(withLocale ? { locale: user.locale ?? "en-US" } : {}),
         profile: {
           real_name: user.realName,
           display_name: user.name,
@@ -962,6 +964,11 @@ function parseParams(contentType: string, raw: string): Record<string, unknown> 
     return params;
   }
   return undefined;
+}
+
+/** A boolean argument as the SDK sends it: `true` in JSON, "true" or "1" in a form. */
+function isTrue(value: unknown): boolean {
+  return value === true || value === "true" || value === "1";
 }
 
 function readBody(req: IncomingMessage): Promise<string> {

@@ -22,8 +22,8 @@ export function validEntries(summary: string, overrides: FormEntries = {}): Form
 }
 
 /**
- * Runs `/bsi request <text>` and resolves with the opened form's view id, once the prefill
- * (views.update with the profile email) has landed when `waitForPrefill`.
+ * Runs `/bsi request <text>` and resolves with the opened form's view id, once the profile's email
+ * is in it (at once, or by views.update) when `waitForPrefill`.
  */
 export async function openFormByCommand(
   harness: BotHarness,
@@ -41,7 +41,8 @@ export async function openFormByCommand(
   );
   expect(opened.response.ok, JSON.stringify(opened.response)).toBe(true);
   const viewId = String((opened.response.view as { id: string }).id);
-  // A profile read for an earlier form is put in at once; otherwise it comes with views.update.
+  // The profile is in the form as it opens when Slack gave it in time (or it was read minutes
+  // ago); otherwise it comes with views.update.
   if ((options.waitForPrefill ?? true) && !prefilledEmail(opened.params.view)) {
     await harness.slack.waitFor("views.update", (call) => call.params.view_id === viewId);
   }

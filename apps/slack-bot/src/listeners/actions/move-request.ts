@@ -3,10 +3,9 @@ import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewar
 import { apiStatus, logRefusedKey } from "../../answers/failures.js";
 import { renderNotice } from "../../blocks/answer.js";
 import { buildDeclineForm } from "../../blocks/request-form.js";
-import { renderMoveNotice } from "../../blocks/request-notice.js";
 import { decodeMoveValue } from "../../blocks/triage-card.js";
 import { announceContextFor, type BotDeps } from "../../deps.js";
-import { refreshTriageCard, sendDirectMessage } from "../../requests/announce.js";
+import { refreshTriageCard, tellRequesterOfMove } from "../../requests/announce.js";
 import { describeMoveFailure } from "../../requests/move-failures.js";
 import { lastMove } from "../../requests/moves.js";
 import type { CardLocation } from "../../requests/triage-cards.js";
@@ -79,10 +78,9 @@ export function moveRequest(deps: BotDeps) {
       return;
     }
     await refreshTriageCard(announce, moved, card);
-    const requester = moved.requester.slackUserId;
     // With webhooks on, the API's delivery tells the requester (whoever made the move).
-    if (!deps.statusUpdates.isActive() && requester) {
-      await sendDirectMessage(announce, requester, renderMoveNotice(moved, lastMove(moved, move.to, user)));
+    if (!deps.statusUpdates.isActive()) {
+      await tellRequesterOfMove(announce, moved, lastMove(moved, move.to, user));
     }
   };
 }

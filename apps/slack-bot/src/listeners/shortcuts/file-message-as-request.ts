@@ -1,7 +1,8 @@
 import { REQUEST_LIMITS } from "@bsi/domain";
 import type { AllMiddlewareArgs, MessageShortcut, SlackShortcutMiddlewareArgs } from "@slack/bolt";
-import { renderNotice } from "../../blocks/answer.js";
 import { truncateText } from "../../blocks/mrkdwn.js";
+import { renderRequestFailure } from "../../blocks/request-notice.js";
+import { REQUEST_WORDS } from "../../blocks/request-words.js";
 import type { BotDeps } from "../../deps.js";
 import { openRequestForm } from "../../requests/open-request-form.js";
 import { replyEphemeral } from "../../slack/deliver.js";
@@ -12,8 +13,8 @@ const ROOM_FOR_MORE = 200;
 
 /**
  * "File as BSI request" on a message: the request form with the message's first line as the
- * summary and its text in the details; its permalink is fetched once the form is open and added
- * to the details when the form is submitted.
+ * summary and its text in the details; its permalink is put in the form (see openRequestForm) and
+ * added to the details when the form is submitted.
  */
 export function fileMessageAsRequest(deps: BotDeps) {
   return async ({
@@ -30,7 +31,7 @@ export function fileMessageAsRequest(deps: BotDeps) {
     });
     const firstLine = text.split("\n").find((line) => line.trim() !== "") ?? "";
     const details = truncateText(text, REQUEST_LIMITS.detailsInSlack - ROOM_FOR_MORE);
-    const isOpen = await openRequestForm(client, deps, {
+    const { isOpen, language } = await openRequestForm(client, deps, {
       triggerId: shortcut.trigger_id,
       userId: shortcut.user.id,
       ...(firstLine ? { summary: truncateText(firstLine.trim(), REQUEST_LIMITS.summary) } : {}),
@@ -40,7 +41,7 @@ export function fileMessageAsRequest(deps: BotDeps) {
     if (!isOpen) {
       await replyEphemeral(
         { respond, client, logger: deps.logger, channel: shortcut.channel.id, user: shortcut.user.id },
-        renderNotice("BSI Desk couldn't open the request form — try *File as BSI request* again."),
+        renderRequestFailure(REQUEST_WORDS[language].couldNotOpenForm.shortcut, language),
       );
     }
   };

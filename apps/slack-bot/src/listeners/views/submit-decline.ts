@@ -3,9 +3,8 @@ import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } fro
 import { apiStatus, logRefusedKey } from "../../answers/failures.js";
 import { ACTION_IDS, FORM_BLOCK_IDS } from "../../blocks/ids.js";
 import { decodeDeclineMetadata } from "../../blocks/request-form.js";
-import { renderMoveNotice } from "../../blocks/request-notice.js";
 import { announceContextFor, type BotDeps } from "../../deps.js";
-import { refreshTriageCard, sendDirectMessage } from "../../requests/announce.js";
+import { refreshTriageCard, tellRequesterOfMove } from "../../requests/announce.js";
 import { describeMoveFailure } from "../../requests/move-failures.js";
 import { lastMove } from "../../requests/moves.js";
 import { NOT_A_TRIAGER } from "../actions/move-request.js";
@@ -68,13 +67,8 @@ export function submitDecline(deps: BotDeps) {
     await ack();
     const announce = announceContextFor(deps, client);
     await refreshTriageCard(announce, moved, target.card);
-    const requester = moved.requester.slackUserId;
-    if (!deps.statusUpdates.isActive() && requester) {
-      await sendDirectMessage(
-        announce,
-        requester,
-        renderMoveNotice(moved, lastMove(moved, "declined", user)),
-      );
+    if (!deps.statusUpdates.isActive()) {
+      await tellRequesterOfMove(announce, moved, lastMove(moved, "declined", user));
     }
   };
 }

@@ -1,9 +1,11 @@
 import { ApiError } from "@bsi/client";
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from "@slack/bolt";
-import { apiStatus, isUnavailable, logRefusedKey, MISCONFIGURED_TEXT } from "../../answers/failures.js";
+import { apiStatus, isUnavailable, logRefusedKey } from "../../answers/failures.js";
 import { API_TIMEOUT_MS } from "../../api.js";
 import { FORM_BLOCK_IDS } from "../../blocks/ids.js";
 import { buildFiledView, decodeFormMetadata } from "../../blocks/request-form.js";
+import { REQUEST_WORDS } from "../../blocks/request-words.js";
+import type { Language } from "../../blocks/words.js";
 import { announceContextFor, type BotDeps } from "../../deps.js";
 import { announceNewRequest } from "../../requests/announce.js";
 import { type FiledRequest, fileBefore, isKeyInProgress } from "../../requests/file-request.js";
@@ -18,41 +20,26 @@ import { findTriageCard } from "../../requests/triage-cards.js";
 /** How long a repeat waits before checking that the first submission posted the card. */
 const REPLAY_SETTLE_MS = 1500;
 
-const KEPT = "Nothing you typed is lost:";
-/** The Idempotency-Key is the view and what the form says: only the same form is filed once. */
-const UNCHANGED_ONCE = "if you leave the form as it is, it won't be filed twice";
-
-/** The messages for a filing the API did not accept, under the inputs (the form stays open). */
-export function describeFilingFailure(error: unknown): FormErrors {
+/**
+ * The messages for a filing the API did not accept, under the inputs (the form stays open), in the
+ * requester's language. The Idempotency-Key is the view and what the form says: only the same form
+ * is filed once, so "press Submit again" is safe as long as the form is left as it is.
+ */
+export function describeFilingFailure(error: unknown, language: Language = "en"): FormErrors {
+  const words = REQUEST_WORDS[language].filingFailures;
   const top = FORM_BLOCK_IDS.type;
-  if (isUnavailable(error)) {
-    return {
-      [top]: `BSI Desk couldn't reach its request desk just now. ${KEPT} press Submit again in a moment — ${UNCHANGED_ONCE}.`,
-    };
-  }
-  if (isKeyInProgress(error)) {
-    return {
-      [top]: `Your request is still being filed. ${KEPT} press Submit again in a moment — ${UNCHANGED_ONCE}.`,
-    };
-  }
+  if (isUnavailable(error)) return { [top]: words.unreachable };
+  if (isKeyInProgress(error)) return { [top]: words.stillFiling };
   const status = apiStatus(error);
   if ((status === 400 || status === 422) && error instanceof ApiError) {
-    const errors = errorsForFields(error.fieldErrors());
+    const errors = errorsForFields(error.fieldErrors(), language);
     if (Object.keys(errors).length > 0) return errors;
-    return { [top]: `BSI Desk couldn't file this: ${error.problem.detail}` };
+    return { [top]: words.refused(error.problem.detail) };
   }
-  if (status === 401) {
-    return {
-      [top]: `${MISCONFIGURED_TEXT}. ${KEPT} please tell a BSI Desk operator, then press Submit again once it is fixed.`,
-    };
-  }
-  if (status === 403) {
-    return {
-      [top]: `BSI Desk isn't allowed to file requests (its API key lacks the requests:write scope). ${KEPT} please tell the BSI Desk administrators, then press Submit again.`,
-    };
-  }
-  if (status === 429) return { [top]: `BSI Desk is busy right now. ${KEPT} press Submit again in a minute.` };
-  return { [top]: `BSI Desk's request desk had a problem. ${KEPT} press Submit again in a moment.` };
+  if (status === 401) return { [top]: words.misconfigured };
+  if (status === 403) return { [top]: words.notAllowed };
+  if (status === 429) return { [top]: words.busy };
+  return { [top]: words.problem };
 }
 
 /**
@@ -61,6 +48,7 @@ export function describeFilingFailure(error: unknown): FormErrors {
  * or a redelivery files one request. Slack closes the form with an error unless it is answered
  * within 3 s, so the API gets at most 2.5 s; when it is down or slow the form stays open with
  * everything typed and says to press Submit again. Filed, the form turns into a confirmation.
+ * Everything is said in the language the form was opened in.
  */
 export function submitRequest(deps: BotDeps) {
   return async ({
@@ -70,7 +58,9 @@ export function submitRequest(deps: BotDeps) {
     client,
   }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
     const deadline = Date.now() + API_TIMEOUT_MS;
-    const outcome = readRequestForm(view.state.values, decodeFormMetadata(view.private_metadata), {
+    const metadata = decodeFormMetadata(view.private_metadata);
+    const language = metadata.language ?? "en";
+    const outcome = readRequestForm(view.state.values, metadata, {
       userId: body.user.id,
       teamId: body.user.team_id ?? body.team?.id,
       userName: body.user.name,
@@ -96,12 +86,12 @@ export function submitRequest(deps: BotDeps) {
         !isKeyInProgress(error)
       )
         deps.logger.error({ err: error }, "the API refused to file a request");
-      await ack({ response_action: "errors", errors: describeFilingFailure(error) });
+      await ack({ response_action: "errors", errors: describeFilingFailure(error, language) });
       return;
     }
     await ack({
       response_action: "update",
-      view: buildFiledView(filed.request, { hasTriageChannel: deps.triageChannel !== undefined }),
+      view: buildFiledView(filed.request, { hasTriageChannel: deps.triageChannel !== undefined, language }),
     });
     deps.logger.info(
       { reference: filed.request.reference, isReplay: filed.isReplay, user: body.user.id },
