@@ -45,5 +45,6 @@ export const CursorQuerySchema = z.string().max(1000, "is not a cursor this list
 });
 
 export const SearchQuerySchema = z.string().max(200, "must be at most 200 characters").openapi({
-  description: "Plain words to search for in titles, summaries, places and themes",
+  description:
+    "Words to search for in titles, summaries, places, themes, organizers and partners; `-word` or `NOT word` leaves a word out",
 });
