@@ -38,7 +38,7 @@ const LEADS =
 const NOT_A_PERIOD =
   "(?! (?:days?|weeks?|months?|years?|quarters?|jours?|semaines?|mois|ans?|annees?|dias?|semanas?|meses|anos?|trimestres?)\\b)";
 const COUNT_AFTER = new RegExp(`\\b${LEADS} ${NUMBER}\\b${NOT_A_PERIOD}`);
-const COUNT_BEFORE = new RegExp(`\\b${NUMBER} ${LEADS}\\b`);
+const COUNT_BEFORE = new RegExp(`\\b${NUMBER} ${LEADS}\\b${NOT_A_PERIOD}`);
 
 /**
  * The number of events asked for, 2 to 20, and the words that said it (not words to search for).

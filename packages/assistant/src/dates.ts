@@ -172,7 +172,31 @@ function add(today: string, amount: number, unit: string): string {
  * question means the whole month, so these are read here as periods. "This week/month/year" means
  * what is left of it.
  */
+const COUNT_WORD =
+  "(\\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|twelve|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|doce)";
+const PERIOD_UNIT = "(days|weeks|months|years|jours|semaines|mois|ans|annees|dias|semanas|meses|anos)";
+
 const RELATIVE_RULES: RelativeRule[] = [
+  {
+    // "les deux prochaines semaines", "las dos próximas semanas": the number before "next".
+    pattern: new RegExp(
+      `\\b(?:(?:dans|au cours|durant|pendant|en|durante) )?(?:les |des |los |las )?${COUNT_WORD} (?:prochains|prochaines|proximos|proximas) ${PERIOD_UNIT}\\b`,
+    ),
+    resolve(today, match) {
+      return { from: today, to: add(today, count(match[1]), match[2] ?? "months") };
+    },
+  },
+  {
+    // "the last 3 months", "les trois derniers mois", "los últimos dos años": up to yesterday.
+    pattern: new RegExp(
+      `\\b(?:(?:in|over|during) )?(?:the (?:last|past) ${COUNT_WORD} ${PERIOD_UNIT}|(?:les |des |los |las )?${COUNT_WORD} (?:derniers|dernieres|ultimos|ultimas) ${PERIOD_UNIT}|(?:les |los |las )?(?:derniers|dernieres|ultimos|ultimas) ${COUNT_WORD} ${PERIOD_UNIT})\\b`,
+    ),
+    resolve(today, match) {
+      const amount = count(match[1] ?? match[3] ?? match[5]);
+      const unit = match[2] ?? match[4] ?? match[6] ?? "months";
+      return { from: add(today, -amount, unit), to: shiftDays(today, -1) };
+    },
+  },
   {
     pattern:
       /\b(?:(?:in |over |within |during )?the (?:next|coming|following) |next |coming |(?:dans|au cours|durant|pendant) (?:les |des )(?:prochains |prochaines )?|les (?:prochains |prochaines )|(?:en |durante )?(?:los |las )?(?:proximos |proximas )|los siguientes )(?:few |couple of |quelques |pocos |pocas )?(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|deux|trois|quatre|cinq|six|huit|neuf|dix|douze|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|doce)? ?(days|weeks|fortnights|months|years|jours|semaines|mois|ans|annees|dias|semanas|meses|anos)(?: (?:prochains|prochaines|a venir|qui viennent|que vienen|siguientes))?\b/,

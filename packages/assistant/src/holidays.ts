@@ -127,10 +127,8 @@ interface HolidayRule {
  * differ by a day); "Eid" alone is whichever of the two comes first; "the holidays" run from
  * Christmas Eve to New Year's Day.
  *
- * The spelling corrector runs before the dates are read and knows no holiday: it turns "easter" into
- * "eastern", "fêtes" into "etes" and "nuevo" into "nueva". Those forms are read too, "eastern" only
- * where the adjective cannot stand ("after eastern", "eastern 2028"). Once lexicon.ts lists these
- * words among DATE_WORDS, they reach here as typed and the extra forms only cost a few characters.
+ * Holiday words are among lexicon.ts's DATE_WORDS, so the spelling corrector leaves them as typed:
+ * "eastern" is the adjective ("eastern borders"), never Easter.
  */
 const HOLIDAY_RULES: HolidayRule[] = [
   {
@@ -139,8 +137,8 @@ const HOLIDAY_RULES: HolidayRule[] = [
       "(?:the )?(?:christmas|xmas|festive|winter|end of (?:the )?year|year end) (?:holidays|holiday season|holiday|break|season|period)",
       "(?:the )?(?:holiday|festive) season",
       "(?<=\\bthe )holidays",
-      "(?:les |des )?(?:fetes|etes) de (?:fin d annee|fin de l annee|noel)",
-      "(?:les |des )(?:fetes|etes)(?! (?:nationales?|religieuses?|de |du |d ))",
+      "(?:les |des )?fetes de (?:fin d annee|fin de l annee|noel)",
+      "(?:les |des )fetes(?! (?:nationales?|religieuses?|de |du |d ))",
       "(?:les |des )?vacances de noel",
       "(?:las )?fiestas (?:navidenas|de navidad|de fin de ano)",
       "las fiestas(?! (?:patrias|nacionales|locales|populares|de |del ))",
@@ -157,7 +155,7 @@ const HOLIDAY_RULES: HolidayRule[] = [
   {
     name: "easter_weekend",
     names:
-      "eastern? (?:holidays|holiday|break|weekend)|(?:le )?(?:week end|pont) de paques|(?:el )?(?:fin de semana|puente) de pascua",
+      "easter (?:holidays|holiday|break|weekend)|(?:le )?(?:week end|pont) de paques|(?:el )?(?:fin de semana|puente) de pascua",
     periods: (year) => [{ from: shiftDays(easterSunday(year), -2), to: shiftDays(easterSunday(year), 1) }],
   },
   {
@@ -172,13 +170,13 @@ const HOLIDAY_RULES: HolidayRule[] = [
   },
   {
     name: "easter_monday",
-    names: "eastern? monday|(?:le )?lundi de paques|(?:el )?lunes de pascua",
+    names: "easter monday|(?:le )?lundi de paques|(?:el )?lunes de pascua",
     periods: (year) => dayAfterEaster(year, 1),
   },
   {
     name: "easter",
     names:
-      "easter(?: sunday| day)?|eastern sunday|(?<=\\b(?:before|after|until|till|since|during|around|at|over) )eastern|eastern(?= (?:20\\d\\d|(?:next|this|last) year)\\b)|(?:(?:le )?dimanche de |(?:les )?(?:fetes|etes) de )?paques|(?:(?:el )?domingo de )?(?:pascua(?: de resurreccion)?|resurreccion)",
+      "easter(?: sunday| day)?|(?:(?:le )?dimanche de |(?:les )?fetes de )?paques|(?:(?:el )?domingo de )?(?:pascua(?: de resurreccion)?|resurreccion)",
     periods: (year) => dayAfterEaster(year, 0),
   },
   {

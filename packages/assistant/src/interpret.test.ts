@@ -520,6 +520,24 @@ describe("interpret: from a second QA pass", () => {
     expect(ask(question)).toMatchObject(expected);
   });
 
+  it("keeps ordinary questions as they were (review of the new words)", () => {
+    expect(ask("Which conferences are hosted in Morocco?").intent).toBe("find_events");
+    expect(ask("¿Cómo participo en el taller de Niamey?").intent).toBe("how_to_request");
+    expect(ask("events on passport fraud").note).toBeUndefined();
+    expect(ask("Which events cover visa policy?").note).toBeUndefined();
+    expect(filtersOf("workshops at eastern borders").from).toBe("2026-11-24");
+    expect(filtersOf("events around eastern Africa")).toMatchObject({ regions: ["east-africa"] });
+    expect(filtersOf("ateliers dans les deux prochaines semaines")).toMatchObject({
+      from: "2026-11-24",
+      to: "2026-12-08",
+    });
+    expect(filtersOf("ateliers dans les deux prochaines semaines").limit).toBeUndefined();
+    expect(ask("les trois derniers mois")).toMatchObject({
+      intent: "past_events",
+      filters: { from: "2026-08-24", to: "2026-11-23" },
+    });
+  });
+
   it("still reads 'can I register for the workshop in Tunis?' as filing and INTERPOL databases as a theme", () => {
     expect(ask("can I register for the workshop in Tunis?").intent).toBe("how_to_request");
     expect(filtersOf("workshops on INTERPOL databases")).toMatchObject({

@@ -85,7 +85,7 @@ function cityTableFor(cities: readonly string[]): CityTable {
 
 // "qui se passe" is the present ("what is happening"); "s'est passé" stays the past.
 const PAST_HINT =
-  /\b(?:was|were|did|(?<!(?:\b(?:are|is|be|being|not|arent|isnt|wont|dont)|n't|n t) )held|happened|took place|took part|attended|participated|hosted|asistio|asistieron|participo|participaron|paso|past|previous|previously|earlier|ago|history|historical|already|since|depuis|last(?! (?:week|month|year|quarter))|(?<!\bse )passee?s?|precedente?s?|eu lieu|etait|etaient|avons eu|dernier(?:e|s|es)?|pasad[oa]s?|anterior(?:es)?|tuvo|tuvieron|hubo|fue|fueron|celebro|realizo|ultim[oa]s?)\b/;
+  /\b(?:was|were|did|(?<!(?:\b(?:are|is|be|being|not|arent|isnt|wont|dont)|n't|n t) )held|happened|took place|took part|attended|participated|asistio|asistieron|participaron|paso|past|previous|previously|earlier|ago|history|historical|already|since|depuis|last(?! (?:week|month|year|quarter))|(?<!\bse )passee?s?|precedente?s?|eu lieu|etait|etaient|avons eu|dernier(?:e|s|es)?|pasad[oa]s?|anterior(?:es)?|tuvo|tuvieron|hubo|fue|fueron|celebro|realizo|ultim[oa]s?)\b/;
 
 const ANY_LETTER = /\p{L}/gu;
 const LATIN_LETTER = /\p{Script=Latin}/gu;
@@ -551,7 +551,9 @@ function decide(reading: Reading, dates: DateFinding, context: Context): AskQuer
     !has("event") &&
     !has("request_noun") &&
     !has("request_verb");
-  if (isOffTopic || (TRAVEL_PAPERS.test(context.words) && !hasKind && !has("practice") && !hasTheme)) {
+  const isAboutOwnTravel =
+    TRAVEL_PAPERS.test(context.words) && !hasKind && !has("practice") && !hasTheme && !has("event");
+  if (isOffTopic || isAboutOwnTravel) {
     return { intent: "unknown", language, note: "off_topic", filters: { words: [] } };
   }
 

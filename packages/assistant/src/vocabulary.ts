@@ -53,7 +53,7 @@ export const FUNCTION_WORDS = {
     interesado interesada lista listar ver veo haber pais paises gobierno estado estados miembro
     ministerio agencia personal participantes organizar celebrar celebra celebran realiza realizan
     lugar celebrado celebrada celebrados celebradas viene vienen pasa pasan pasara todavia aun
-    puedo podemos nuevo nueva nuevos nuevas asistio asistieron participo
+    puedo podemos nuevo nueva nuevos nuevas asistio asistieron
     participaron solo solamente paso adoptaron adoptadas adoptada adopto`,
 } as const;
 
@@ -801,12 +801,13 @@ export const OFF_TOPIC =
   /\b(?:weather|forecasts?|meteo|quel temps (?:fait|fera)|que tiempo (?:hace|hara)(?! falta)|pronosticos? del tiempo|book (?:a |my |our |me a )?(?:flights?|hotels?|rooms?|taxis?|tickets?)|reserver (?:un |une |mon |ma |mes )?(?:vols?|hotels?|chambres?|billets?|taxis?)|reservar (?:un |una |mi |mis )?(?:vuelos?|hotel(?:es)?|habitacion(?:es)?|billetes?|boletos?|taxis?)|dsa(?: rate)?|daily subsistence|per ?diems?|viaticos?|indemnites? journalieres?|world cup|coupe du monde|copa del mundo|translate|traduire|traduis|traducir|traduce)\b/;
 
 /**
- * A traveller's own papers and way there: visas, passports, the UN laissez-passer, directions
+ * A traveller's own papers and way there: "a visa", "my passport", the UN laissez-passer, directions
  * ("how do I get to Niamey?", "comment obtenir un visa", "¿necesito visado para Kenia?"). Outside the
- * desk even when asked as "how do I get…", which otherwise reads as how to file a request.
+ * desk even when asked as "how do I get…", which otherwise reads as how to file a request; "events
+ * on passport fraud" or "visa policy" stay questions about events.
  */
 export const TRAVEL_PAPERS =
-  /\b(?:visas?|visados?|passports?|passeports?|pasaportes?|laissez passe(?:r|s)?|how (?:do|can|could) (?:i|we) (?:get|travel|go) to|comment (?:aller|se rendre|me rendre|nous rendre) (?:a|au|en)|como (?:llego|llegar|ir|viajar) (?:a|al|hasta))\b/;
+  /\b(?:(?:my|a|an|our|mon|ma|mes|un|une|mi|mis|una|what|which|quel|quelle|que|need|necesito|necesitamos) (?:visas?|visados?|passports?|passeports?|pasaportes?)|laissez passe(?:r|s)?|how (?:do|can|could) (?:i|we) (?:get|travel|go) to|comment (?:aller|se rendre|me rendre|nous rendre) (?:a|au|en)|como (?:llego|llegar|ir|viajar) (?:a|al|hasta))\b/;
 
 /**
  * "How can we get INTERPOL training?", "how could our border police receive expert support?":
