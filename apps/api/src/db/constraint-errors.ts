@@ -9,14 +9,16 @@ interface DatabaseError {
   constraint?: unknown;
 }
 
-/** A duplicate key on `constraint` (PostgreSQL names it, e.g. "events_pkey"). */
-export function isUniqueViolation(error: unknown, constraint: string): boolean {
+/**
+ * A duplicate key on one constraint: PostgreSQL names it ("events_pkey"), SQLite names the column in
+ * its message ("UNIQUE constraint failed: events.id"). Another table's duplicate is not this one.
+ */
+export function isUniqueViolation(error: unknown, constraint: { postgres: string; sqlite: string }): boolean {
   const { code, constraint: violated } = (error ?? {}) as DatabaseError;
-  return (
-    (code === "23505" && violated === constraint) ||
-    code === "SQLITE_CONSTRAINT_PRIMARYKEY" ||
-    code === "SQLITE_CONSTRAINT_UNIQUE"
-  );
+  if (code === "23505") return violated === constraint.postgres;
+  const isSqliteDuplicate = code === "SQLITE_CONSTRAINT_PRIMARYKEY" || code === "SQLITE_CONSTRAINT_UNIQUE";
+  const message = error instanceof Error ? error.message : "";
+  return isSqliteDuplicate && message.endsWith(`: ${constraint.sqlite}`);
 }
 
 /** A foreign key on `constraint` pointing at a row that is gone (e.g. "requests_related_event_id_fkey"). */

@@ -12,6 +12,7 @@ import * as createRequests from "./migrations/2026_11_24_090200_create_requests.
 import * as createRateLimits from "./migrations/2026_11_24_090300_create_rate_limits.js";
 import * as webhookEnabledAt from "./migrations/2026_11_24_230000_webhook_enabled_at.js";
 import * as searchOrganizations from "./migrations/2026_11_25_070000_search_organizations.js";
+import * as djiboutiThemes from "./migrations/2026_11_25_080000_djibouti_themes.js";
 
 /** Migrations are listed here (not read from disk) so the compiled build and the tests run the same set. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -21,6 +22,7 @@ const MIGRATIONS: Record<string, Migration> = {
   "2026_11_24_090300_create_rate_limits": createRateLimits,
   "2026_11_24_230000_webhook_enabled_at": webhookEnabledAt,
   "2026_11_25_070000_search_organizations": searchOrganizations,
+  "2026_11_25_080000_djibouti_themes": djiboutiThemes,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

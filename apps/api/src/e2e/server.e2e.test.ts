@@ -152,6 +152,8 @@ describe("the API over real HTTP, through the typed client", () => {
     expect(options.headers.get("allow")).toBe("GET, HEAD, PATCH, DELETE, OPTIONS");
     expect(options.headers.get("content-type")).toBeNull();
 
+    const doubled = await fetch(`${server.url}/v1/events//`);
+    expect(doubled.status).toBe(404);
     const unknown = await fetch(`${server.url}/v1/nothing-here`, { method: "PUT" });
     expect(unknown.status).toBe(404);
     expect(unknown.headers.get("allow")).toBeNull();

@@ -139,7 +139,9 @@ export function createApp(deps: AppDeps): OpenAPIHono<AppEnv> {
 
   app.notFound((c) => {
     const allowed = allowedMethods(app.routes, c.req.path);
-    if (allowed.length === 0) {
+    // A path the method's own routes do not take after all ("/v1/events//") is simply not found.
+    const method = c.req.method === "HEAD" ? "GET" : c.req.method;
+    if (allowed.length === 0 || (method !== "OPTIONS" && allowed.includes(method))) {
       return problemResponse(c, new AppError("not_found", `No route matches ${c.req.method} ${c.req.path}`));
     }
     const allow = allowed.join(", ");

@@ -2,6 +2,8 @@ import type { Event, Practice } from "@bsi/domain";
 import { type Kysely, sql } from "kysely";
 import type { Database } from "../db/database.js";
 import {
+  organizationTag,
+  organizationTags,
   organizationText,
   placeText,
   type SearchIndex,
@@ -43,12 +45,12 @@ export function createPostgresSearch(): SearchIndex {
         setweight(to_tsvector('simple', unaccent(${organizations})), 'B') ||
         setweight(to_tsvector('simple', unaccent(${event.summary})), 'C') ||
         setweight(to_tsvector('simple', unaccent(${themeText(event.themes)})), 'D'),
-        to_tsvector('simple', unaccent(${organizations})))
+        to_tsvector('simple', ${organizationTags(event)}))
         ON CONFLICT (event_id) DO UPDATE SET document = excluded.document,
           organizations = excluded.organizations`.execute(db);
     },
     eventsWithOrganizations(codes) {
-      const query = codes.map((code) => code.toLowerCase().replace(/[^\p{L}\p{N}]/gu, "")).join(" | ");
+      const query = codes.map(organizationTag).join(" | ");
       return sql<{ id: string }>`(SELECT event_id FROM events_fts
         WHERE organizations @@ to_tsquery('simple', ${query}))`;
     },

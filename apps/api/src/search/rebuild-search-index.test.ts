@@ -10,6 +10,8 @@ import * as createSearchIndex from "../db/migrations/2026_11_24_090100_create_se
 import * as createRequests from "../db/migrations/2026_11_24_090200_create_requests.js";
 import * as createRateLimits from "../db/migrations/2026_11_24_090300_create_rate_limits.js";
 import * as webhookEnabledAt from "../db/migrations/2026_11_24_230000_webhook_enabled_at.js";
+import * as searchOrganizations from "../db/migrations/2026_11_25_070000_search_organizations.js";
+import * as djiboutiThemes from "../db/migrations/2026_11_25_080000_djibouti_themes.js";
 import { openApi } from "../runtime.js";
 
 const directories: string[] = [];
@@ -76,6 +78,45 @@ describe("the search index after an upgrade", () => {
       }
     } finally {
       await runtime.close();
+    }
+  });
+
+  it("keeps the index's rows when the migration is rolled back to the earlier shape", async () => {
+    const directory = mkdtempSync(join(tmpdir(), "bsi-reindex-"));
+    directories.push(directory);
+    const url = `file:${join(directory, "bsi.sqlite")}`;
+    const runtime = await openApi(loadConfig({ DATABASE_URL: url, LOG_LEVEL: "silent" }));
+    await runtime.close();
+    const handle = await openDatabase(url);
+    try {
+      const migrator = new Migrator({
+        db: handle.db,
+        provider: {
+          getMigrations: async () => ({
+            ...EARLIER_MIGRATIONS,
+            "2026_11_25_070000_search_organizations": searchOrganizations,
+            "2026_11_25_080000_djibouti_themes": djiboutiThemes,
+          }),
+        },
+      });
+      const result = await migrator.migrateTo("2026_11_24_230000_webhook_enabled_at");
+      expect(result.error).toBeUndefined();
+      const sqlite = handle.sqlite as NonNullable<typeof handle.sqlite>;
+      const events = sqlite.prepare("SELECT count(*) AS n FROM events").get() as { n: number };
+      const indexed = sqlite
+        .prepare("SELECT count(*) AS n FROM events_fts WHERE events_fts MATCH 'workshop'")
+        .get() as {
+        n: number;
+      };
+      expect(events.n).toBeGreaterThan(0);
+      expect(indexed.n).toBeGreaterThan(0);
+      const columns = sqlite
+        .prepare("SELECT * FROM events_fts LIMIT 1")
+        .columns()
+        .map((column) => column.name);
+      expect(columns).not.toContain("organizations");
+    } finally {
+      await handle.close();
     }
   });
 });

@@ -1,3 +1,5 @@
+import { createHash } from "node:crypto";
+import { ORGANIZATIONS, REGIONS, THEMES } from "@bsi/domain";
 import type { Kysely } from "kysely";
 import type { Database } from "../db/database.js";
 import { serializeCatalogueSetup } from "../db/dialect.js";
@@ -6,10 +8,15 @@ import { rowToPractice } from "../routes/practices/practices.repository.js";
 import type { SearchIndex } from "./search-index.js";
 
 /**
- * What the search index holds, as a number: raise it whenever indexEvent or indexPractice start
- * writing something new, and every database is indexed again at its next start.
+ * What the search index holds: raise the number whenever indexEvent or indexPractice start writing
+ * something new; the hash follows the tables the index spells out (organizations' names, themes'
+ * synonyms, regions), so editing them re-indexes too. A database is indexed again at its next start
+ * when its version differs.
  */
-export const SEARCH_INDEX_VERSION = "2";
+export const SEARCH_INDEX_VERSION = `3-${createHash("sha256")
+  .update(JSON.stringify([ORGANIZATIONS, THEMES, REGIONS]))
+  .digest("hex")
+  .slice(0, 12)}`;
 
 const SETTING = "search_index_version";
 

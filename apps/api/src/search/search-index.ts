@@ -126,6 +126,28 @@ export function placeText(event: Pick<Event, "city" | "country" | "region" | "on
  * Working Group".
  */
 export function organizationText(event: Pick<Event, "organizers" | "partners">): string {
+  return `${organizationNamesText(event)} ${organizationTags(event)}`.trim();
+}
+
+/**
+ * One made-up word per known organization the event names ("bsiorgiom"): the organization filter
+ * matches these alone, so "the African Union" never matches an event whose partner merely contains
+ * "union" or "africa".
+ */
+export function organizationTags(event: Pick<Event, "organizers" | "partners">): string {
+  const codes = new Set(
+    [...event.organizers, ...event.partners].flatMap((entry) =>
+      organizationsNamedIn(entry).map((organization) => organization.code),
+    ),
+  );
+  return [...codes].map(organizationTag).join(" ");
+}
+
+export function organizationTag(code: string): string {
+  return `bsiorg${code.toLowerCase().replace(/[^\p{L}\p{N}]/gu, "")}`;
+}
+
+function organizationNamesText(event: Pick<Event, "organizers" | "partners">): string {
   return [...event.organizers, ...event.partners]
     .flatMap((entry) => [
       entry,

@@ -2,6 +2,7 @@ import type { Event, Practice } from "@bsi/domain";
 import { type Kysely, sql } from "kysely";
 import type { Database } from "../db/database.js";
 import {
+  organizationTag,
   organizationText,
   placeText,
   type SearchIndex,
@@ -56,7 +57,7 @@ export function createSqliteSearch(): SearchIndex {
         FROM events_fts WHERE events_fts MATCH ${toMatchExpression(terms)})`;
     },
     eventsWithOrganizations(codes) {
-      const names = codes.map((code) => `"${code.toLowerCase().replaceAll('"', "")}"`).join(" OR ");
+      const names = codes.map((code) => `"${organizationTag(code)}"`).join(" OR ");
       return sql<{
         id: string;
       }>`(SELECT event_id FROM events_fts WHERE events_fts MATCH ${`organizations : (${names})`})`;

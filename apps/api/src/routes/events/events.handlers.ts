@@ -154,7 +154,7 @@ export const createEvent: RouteHandler<typeof routes.createEvent, AppEnv> = asyn
     })
     .catch((error: unknown) => {
       // Created by a concurrent call after this one looked (PostgreSQL).
-      throw isUniqueViolation(error, "events_pkey") ? taken() : error;
+      throw isUniqueViolation(error, { postgres: "events_pkey", sqlite: "events.id" }) ? taken() : error;
     });
   catalogueChanged();
   deps.notifyOutbox();
@@ -174,6 +174,7 @@ export const updateEvent: RouteHandler<typeof routes.updateEvent, AppEnv> = asyn
     const next: Event = {
       ...current,
       ...patch,
+      themes: [...new Set(patch.themes ?? current.themes)],
       registration: patch.registration ?? current.registration,
       updatedAt: at,
     } as Event;

@@ -250,7 +250,7 @@ async function writeThemes(db: Kysely<Database>, event: Event): Promise<void> {
   if (event.themes.length > 0) {
     await db
       .insertInto("event_themes")
-      .values(event.themes.map((theme) => ({ event_id: event.id, theme })))
+      .values([...new Set(event.themes)].map((theme) => ({ event_id: event.id, theme })))
       .execute();
   }
 }
@@ -262,7 +262,8 @@ export async function insertEvent(
   input: ValidNewEvent,
   at: string,
 ): Promise<Event> {
-  const event: Event = { ...input, createdAt: at, updatedAt: at };
+  // A theme listed twice is kept once.
+  const event: Event = { ...input, themes: [...new Set(input.themes)], createdAt: at, updatedAt: at };
   await db.insertInto("events").values(eventToRow(event)).execute();
   await writeThemes(db, event);
   await search.indexEvent(db, event);
@@ -277,7 +278,6 @@ export async function saveEvent(db: Kysely<Database>, search: SearchIndex, event
   await search.indexEvent(db, event);
 }
 
-/** The references of the requests naming the event (at most 6, oldest first). */
 /**
  * Holds the event's row until the transaction ends, on PostgreSQL, so no request can start naming it
  * meanwhile: a filing's foreign-key check waits for the lock, then finds the event gone (or still
@@ -287,6 +287,7 @@ export async function lockEvent(db: Kysely<Database>, id: string): Promise<void>
   if (isPostgres(db)) await db.selectFrom("events").select("id").where("id", "=", id).forUpdate().execute();
 }
 
+/** The references of the requests naming the event (at most 6, oldest first). */
 export async function requestsNamingEvent(db: Kysely<Database>, id: string): Promise<string[]> {
   const rows = await db
     .selectFrom("requests")

@@ -358,6 +358,34 @@ describe("writing with a catalog:write key", () => {
     expect(cancelled.status).toBe(200);
   });
 
+  it("keeps a theme listed twice once, rather than calling the id taken", async () => {
+    const created = await api.request("/v1/events", {
+      method: "POST",
+      json: newEvent({ id: "2027-06-twice-themed-workshop", themes: ["biometrics", "biometrics"] }),
+      token: writer,
+    });
+    expect(created.status).toBe(201);
+    expect(((await created.json()) as { themes: string[] }).themes).toEqual(["biometrics"]);
+  });
+
+  it("keeps to events an organization really names, not ones whose partner shares a word", async () => {
+    const created = await api.request("/v1/events", {
+      method: "POST",
+      json: newEvent({
+        id: "2027-06-dakar-police-workshop",
+        partners: ["Police de l'air et des frontières au Sénégal"],
+      }),
+      token: writer,
+    });
+    expect(created.status).toBe(201);
+    const asked = await api.request("/v1/ask", {
+      method: "POST",
+      json: { question: "events with the African Union", now: NOW.toISOString() },
+    });
+    const body = (await asked.json()) as { text: string };
+    expect(body.text).toMatch(/^I found no events with the AU\./);
+  });
+
   it("answers simultaneous creations of one id with one 201 and 409s, never a 500", async () => {
     const responses = await Promise.all(
       Array.from({ length: 6 }, () =>

@@ -90,7 +90,9 @@ export const createPractice: RouteHandler<typeof routes.createPractice, AppEnv> 
     })
     .catch((error: unknown) => {
       // Created by a concurrent call after this one looked (PostgreSQL).
-      throw isUniqueViolation(error, "practices_pkey") ? taken() : error;
+      throw isUniqueViolation(error, { postgres: "practices_pkey", sqlite: "practices.id" })
+        ? taken()
+        : error;
     });
   catalogueChanged();
   deps.notifyOutbox();
@@ -108,7 +110,12 @@ export const updatePractice: RouteHandler<typeof routes.updatePractice, AppEnv> 
     const changed = changedFields(current, patch as Partial<Practice>);
     if (changed.length === 0) return current;
     if (patch.sourceEventIds) await checkSourceEvents(trx, patch.sourceEventIds);
-    const next: Practice = { ...current, ...patch, updatedAt: at } as Practice;
+    const next = {
+      ...current,
+      ...patch,
+      themes: [...new Set(patch.themes ?? current.themes)],
+      updatedAt: at,
+    } as Practice;
     await repository.savePractice(trx, deps.search, next);
     await bumpCatalogueVersion(trx);
     await recordActivity(trx, {

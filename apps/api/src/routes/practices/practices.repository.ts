@@ -91,7 +91,7 @@ async function writeThemes(db: Kysely<Database>, practice: Practice): Promise<vo
   if (practice.themes.length > 0) {
     await db
       .insertInto("practice_themes")
-      .values(practice.themes.map((theme) => ({ practice_id: practice.id, theme })))
+      .values([...new Set(practice.themes)].map((theme) => ({ practice_id: practice.id, theme })))
       .execute();
   }
 }
@@ -102,7 +102,8 @@ export async function insertPractice(
   input: ValidNewPractice,
   at: string,
 ): Promise<Practice> {
-  const practice: Practice = { ...input, createdAt: at, updatedAt: at };
+  // A theme listed twice is kept once.
+  const practice: Practice = { ...input, themes: [...new Set(input.themes)], createdAt: at, updatedAt: at };
   await db.insertInto("practices").values(practiceToRow(practice)).execute();
   await writeThemes(db, practice);
   await search.indexPractice(db, practice);
