@@ -77,9 +77,9 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     },
     stop: () => statusUpdates.stop(),
   };
-  const triagePrivacy = watchTriageChannel({
-    // One quick try per check: a check that cannot run is made again before the first card and
-    // on the next round, rather than holding up start-up with retries and Retry-After waits.
+  const triageChannelCheck = watchTriageChannel({
+    // One quick try per check: a check that cannot run is made again on the next round, rather
+    // than holding up start-up with retries and Retry-After waits.
     client: new webApi.WebClient(botToken, {
       ...clientOptions,
       timeout: 5000,
@@ -99,7 +99,6 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     now: options.now ?? (() => new Date()),
     fileRequest: createRequestFiler({ baseUrl: config.apiUrl, token: config.apiToken }),
     triageChannel: config.triageChannel,
-    triagePrivacy,
     statusUpdates: liveStatusUpdates,
     profiles: new ProfileCache(),
   };
@@ -129,7 +128,6 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
           client: webhookClient,
           logger,
           triageChannel: config.triageChannel,
-          triagePrivacy,
           profiles: deps.profiles,
           now: deps.now,
         },
@@ -158,8 +156,8 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
 
   const identityClient = new webApi.WebClient(undefined, clientOptions);
   await checkBotToken(identityClient, botToken, logger);
-  // Before any card is posted: whether the triage channel may see requesters' email.
-  await triagePrivacy.start();
+  // Warns at start-up when the triage channel is public or shared.
+  await triageChannelCheck.start();
   const app = new App({
     receiver,
     authorize: createAuthorize(identityClient, botToken),
@@ -184,7 +182,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   };
   const stop = async () => {
     statusUpdates.stop();
-    triagePrivacy.stop();
+    triageChannelCheck.stop();
     await (app.stop() as Promise<void>);
   };
 

@@ -8,7 +8,6 @@ import type { AnnounceContext } from "./requests/announce.js";
 import type { RequestFiler } from "./requests/file-request.js";
 import type { ProfileCache } from "./requests/profiles.js";
 import type { StatusUpdates } from "./requests/status-updates.js";
-import type { TriageChannelPrivacy } from "./requests/triage-channel.js";
 
 /** What the listeners need, built once in app.ts. */
 export interface BotDeps {
@@ -24,8 +23,6 @@ export interface BotDeps {
   fileRequest: RequestFiler;
   /** SLACK_TRIAGE_CHANNEL: where each new request gets its card. */
   triageChannel: string | undefined;
-  /** Whether triage cards may show requesters' email (only in a private triage channel). */
-  triagePrivacy: TriageChannelPrivacy;
   /** Whether the API's webhooks announce filings and moves (else the bot does, for its own). */
   statusUpdates: StatusUpdates;
   /** Slack profiles (form prefill, each user's language), kept a few minutes. */
@@ -38,7 +35,6 @@ export function announceContextFor(deps: BotDeps, client: webApi.WebClient): Ann
     client,
     logger: deps.logger,
     triageChannel: deps.triageChannel,
-    triagePrivacy: deps.triagePrivacy,
     profiles: deps.profiles,
     now: deps.now,
   };

@@ -162,24 +162,36 @@ describe("triage card", () => {
     ).toEqual([]);
   });
 
-  it("shows the requester's email only when the channel is private, and otherwise says where to find it", () => {
+  it("never shows the requester's email, and says where triagers find it", () => {
     const request = makeRequest({
+      status: "under_review",
       requester: { ...makeRequest().requester, organization: "Ministry of the Interior" },
+      history: [
+        {
+          at: "2026-02-02T10:00:00.000Z",
+          actor: "alice@example.org",
+          from: null,
+          to: "submitted",
+          note: null,
+        },
+        {
+          at: "2026-02-03T09:30:00.000Z",
+          actor: "U0TRIAGER",
+          from: "submitted",
+          to: "under_review",
+          note: null,
+        },
+      ],
     });
-    const shown = readableText(renderTriageCard(request, { showContactDetails: true }) as never);
-    expect(shown).toContain("Alice Ndiaye · Ministry of the Interior · alice@example.org");
-    expect(shown).not.toContain("Contact details hidden");
-    for (const hidden of [
-      renderTriageCard(request),
-      renderTriageCard(request, { showContactDetails: false }),
-    ]) {
-      const text = readableText(hidden as never);
+    for (const card of [renderTriageCard(request), renderTriageCard(request, { mentions: true })]) {
+      expect(JSON.stringify(card)).not.toContain("alice@example.org");
+      const text = readableText(card as never);
       expect(text).toContain("Alice Ndiaye · Ministry of the Interior");
-      expect(text).not.toContain("alice@example.org");
+      expect(text).toContain("Filed (Submitted) by the requester");
       expect(text).toContain("Triagers see them privately with `/bsi status BSI-2026-0042`");
     }
     const noEmail = makeRequest({ requester: { ...makeRequest().requester, email: null } });
-    expect(readableText(renderTriageCard(noEmail) as never)).not.toContain("Contact details hidden");
+    expect(readableText(renderTriageCard(noEmail) as never)).not.toContain("/bsi status");
   });
 
   it("reads only well-formed button values", () => {

@@ -82,36 +82,34 @@ export function triageMoves(status: RequestStatus): RequestStatus[] {
   return ALLOWED_TRANSITIONS[status].filter((to) => MOVE_BUTTONS[to] !== undefined);
 }
 
-/** Who filed it: name and organization, and the email when the card may show it. */
-function requesterText(request: Request, showContactDetails: boolean): string {
-  const { name, organization, email } = request.requester;
-  return [name, organization, showContactDetails ? email : null].filter(Boolean).join(" · ");
+/** Who filed it: name and organization. Never the email: anyone who can read the channel would see it. */
+function requesterText(request: Request): string {
+  const { name, organization } = request.requester;
+  return [name, organization].filter(Boolean).join(" · ");
 }
 
-/** Said on a card whose requester's email is left out, so triagers know where to find it. */
-export function contactHiddenLine(reference: string): string {
-  return `Contact details hidden: this channel is public. Triagers see them privately with \`/bsi status ${escapeMrkdwn(reference)}\`.`;
+/** Said on a card whose requester left an email, so triagers know where to find it. */
+function contactDetailsLine(reference: string): string {
+  return `Contact details are not shown in the channel. Triagers see them privately with \`/bsi status ${escapeMrkdwn(reference)}\`.`;
 }
 
 export interface TriageCardOptions {
   /** Slack actors as mentions; only for edits (chat.update), which notify no one. */
   mentions?: boolean;
-  /** The requester's email: only in a private channel (default: left out). */
-  showContactDetails?: boolean;
 }
 
 /**
- * The card in the triage channel: what was asked, by whom, the history, and a button for each legal
- * next move. A new card never mentions, so it never pings a triager for their own move.
+ * The card in the triage channel: what was asked, by whom (never their email), the history, and a
+ * button for each legal next move. A new card never mentions, so it never pings a triager for
+ * their own move.
  */
 export function renderTriageCard(request: Request, options: TriageCardOptions = {}): TriageCard {
   const mentions = options.mentions ?? false;
-  const showContactDetails = options.showContactDetails ?? false;
   const status = request.status as RequestStatus;
   const memberState = isCountryCode(request.memberState)
     ? countryName(request.memberState)
     : request.memberState;
-  const requester = requesterText(request, showContactDetails);
+  const requester = requesterText(request);
   const fields = [
     `*Type*\n${escapeMrkdwn(REQUEST_TYPE_LABELS[request.type] ?? request.type)}`,
     `*Member State*\n${escapeMrkdwn(memberState)}`,
@@ -135,8 +133,7 @@ export function renderTriageCard(request: Request, options: TriageCardOptions = 
       fields: fields.map((text) => ({ type: "mrkdwn" as const, text })),
     },
   ];
-  if (request.requester.email && !showContactDetails)
-    blocks.push(context([contactHiddenLine(request.reference)]));
+  if (request.requester.email) blocks.push(context([contactDetailsLine(request.reference)]));
   if (request.details.trim()) blocks.push(...mrkdwnSections(escapeMrkdwn(request.details)));
   const history = request.history ?? [];
   if (history.length > 0) {

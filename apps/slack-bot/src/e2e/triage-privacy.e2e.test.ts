@@ -14,7 +14,7 @@ import { type CapturedLogs, captureLogs } from "../test/logs.js";
 import { findButton, readableText } from "../test/messages.js";
 import { eventually, fileThroughSlack, findCard } from "../test/request-flow.js";
 
-/** The scopes manifest.yaml asked for before the bot checked the triage channel. */
+/** The scopes manifest.yaml asks for, without the two that let the bot describe a channel. */
 const SCOPES_WITHOUT_READ = [
   "app_mentions:read",
   "channels:history",
@@ -28,6 +28,14 @@ const SCOPES_WITHOUT_READ = [
   "users:read.email",
 ];
 const ALICE_EMAIL = "alice@example.org";
+const PRIVATE_TRIAGE: FakeSlackOptions = {
+  channels: [{ id: TRIAGE_CHANNEL, name: "bsi-triage", isPrivate: true }],
+};
+const PUBLIC_TRIAGE: FakeSlackOptions = { channels: [{ id: TRIAGE_CHANNEL, name: "bsi-triage" }] };
+const CONNECT_TRIAGE: FakeSlackOptions = {
+  channels: [{ id: TRIAGE_CHANNEL, name: "bsi-triage", isPrivate: true, shared: "external" }],
+};
+const ADVICE = "use a private channel that is not shared";
 
 let api: TestApi;
 let botKey: string;
@@ -49,22 +57,19 @@ afterAll(async () => {
 /** The bot with its own fake Slack workspace (channels and scopes as given) and its logs kept. */
 async function startBot(
   slackOptions: FakeSlackOptions,
-  options: { env?: Record<string, string>; beforeStart?: (slack: FakeSlack) => void } = {},
+  env: Record<string, string> = {},
 ): Promise<{ harness: BotHarness; slack: FakeSlack; logs: CapturedLogs }> {
   const slack = await new FakeSlack(slackOptions).start();
-  options.beforeStart?.(slack);
   const logs = captureLogs();
   const harness = await startBotHarness({
     apiUrl: api.url,
     slack,
     logger: logs.logger,
-    env: { BSI_API_TOKEN: botKey, SLACK_TRIAGE_CHANNEL: TRIAGE_CHANNEL, ...options.env },
+    env: { BSI_API_TOKEN: botKey, SLACK_TRIAGE_CHANNEL: TRIAGE_CHANNEL, ...env },
   });
   running.push({ harness, slack });
   return { harness, slack, logs };
 }
-
-const PUBLIC_TRIAGE = { channels: [{ id: TRIAGE_CHANNEL, name: "bsi-triage" }] };
 
 async function cardOf(harness: BotHarness, reference: string): Promise<StoredMessage> {
   await eventually(() => expect(findCard(harness, TRIAGE_CHANNEL, reference)).toHaveLength(1));
@@ -73,111 +78,116 @@ async function cardOf(harness: BotHarness, reference: string): Promise<StoredMes
   return card;
 }
 
-function cardText(card: StoredMessage): string {
-  return readableText(card as unknown as Record<string, unknown>);
+/** A triager clicks a move on the card, and the card is updated to show it. */
+async function moveFromCard(harness: BotHarness, reference: string, to: "under_review" | "accepted") {
+  const card = await cardOf(harness, reference);
+  const button = findButton(card as never, moveActionId(to));
+  if (!button) throw new Error(`no ${to} button on ${readableText(card as never)}`);
+  const updates = harness.slack.callsTo("chat.update").length;
+  await harness.driver.blockAction({
+    user: TRIAGER,
+    actionId: moveActionId(to),
+    value: button.value ?? "",
+    container: { type: "message", channel: card.channel, messageTs: card.ts, isEphemeral: false },
+    message: { ts: card.ts, text: card.text, blocks: card.blocks },
+  });
+  await eventually(() => expect(harness.slack.callsTo("chat.update").length).toBeGreaterThan(updates));
 }
 
-describe("the triage channel's privacy", () => {
-  it("shows the requester's email on cards in a private triage channel", async () => {
-    const { harness, slack, logs } = await startBot({});
+/** Every message the bot posted or edited, anywhere, as Slack received it. */
+function postsAndEdits(slack: FakeSlack) {
+  return slack.calls.filter((call) => call.method === "chat.postMessage" || call.method === "chat.update");
+}
+
+describe("requesters' email on triage cards", () => {
+  it.each([
+    // A summary of its own each: the same form in another workspace would replay the first filing.
+    ["a private", PRIVATE_TRIAGE, "Advice on e-gates for Dakar airport"],
+    ["a public", PUBLIC_TRIAGE, "Training on document fraud at the border"],
+    ["a Slack Connect", CONNECT_TRIAGE, "Biometrics equipment for Nouakchott"],
+  ])(
+    "never appears on a card or its updates in %s channel; a triager sees it privately with /bsi status",
+    async (_kind, slackOptions, summary) => {
+      const { harness, slack } = await startBot(slackOptions);
+      const reference = await fileThroughSlack(harness, "U0ALICE", summary);
+      const card = readableText((await cardOf(harness, reference)) as never);
+      expect(card).toContain("Alice Ndiaye");
+      expect(card).toContain(`Triagers see them privately with \`/bsi status ${reference}\``);
+      await moveFromCard(harness, reference, "under_review");
+      await moveFromCard(harness, reference, "accepted");
+      expect(readableText((await cardOf(harness, reference)) as never)).toContain("*Accepted*");
+
+      const { responseUrl } = await harness.driver.command({ text: `status ${reference}`, user: TRIAGER });
+      const reply = await slack.waitForResponse((post) => responseUrl.endsWith(post.id));
+      expect(reply.body.response_type).toBe("ephemeral");
+      expect(readableText(reply.body)).toContain(`Requester: Alice Ndiaye · ${ALICE_EMAIL}`);
+
+      const posted = postsAndEdits(slack);
+      expect(posted.filter((call) => call.params.channel === TRIAGE_CHANNEL)).toHaveLength(3);
+      for (const call of posted) expect(JSON.stringify(call.params)).not.toContain(ALICE_EMAIL);
+      for (const message of slack.messagesIn(TRIAGE_CHANNEL))
+        expect(JSON.stringify(message)).not.toContain(ALICE_EMAIL);
+    },
+  );
+});
+
+describe("the triage channel check", () => {
+  it("warns of nothing for a private channel that is not shared", async () => {
+    const { slack, logs } = await startBot(PRIVATE_TRIAGE);
     expect(slack.callsTo("conversations.info")[0]?.params.channel).toBe(TRIAGE_CHANNEL);
     expect(logs.messages("warn")).toEqual([]);
-    const reference = await fileThroughSlack(harness, "U0ALICE", "Advice on e-gates for Dakar airport");
-    const text = cardText(await cardOf(harness, reference));
-    expect(text).toContain(`Alice Ndiaye · ${ALICE_EMAIL}`);
-    expect(text).not.toContain("Contact details hidden");
+    expect(logs.messages("info")).toContain(
+      `SLACK_TRIAGE_CHANNEL ${TRIAGE_CHANNEL} (#bsi-triage) is private and not shared`,
+    );
   });
 
-  it("leaves the email out of cards in a public channel, says so on the card and in the log, and triagers find it with /bsi status", async () => {
-    const { harness, logs } = await startBot(PUBLIC_TRIAGE);
-    expect(logs.messages("warn")).toContainEqual(
-      expect.stringContaining(`SLACK_TRIAGE_CHANNEL ${TRIAGE_CHANNEL} (#bsi-triage) is a public channel`),
-    );
-    const reference = await fileThroughSlack(harness, "U0ALICE", "Training on document fraud at the border");
-    const text = cardText(await cardOf(harness, reference));
-    expect(text).toContain("Alice Ndiaye");
-    expect(text).not.toContain(ALICE_EMAIL);
-    expect(text).toContain(
-      `Contact details hidden: this channel is public. Triagers see them privately with \`/bsi status ${reference}\``,
-    );
-
-    const { responseUrl } = await harness.driver.command({ text: `status ${reference}`, user: TRIAGER });
-    const reply = await harness.slack.waitForResponse((post) => responseUrl.endsWith(post.id));
-    expect(reply.body.response_type).toBe("ephemeral");
-    expect(readableText(reply.body)).toContain(`Requester: Alice Ndiaye · ${ALICE_EMAIL}`);
-  });
+  it.each([
+    [
+      "that is public",
+      PUBLIC_TRIAGE,
+      "is public: summaries and requesters' names on triage cards are visible to anyone in the workspace",
+    ],
+    [
+      "shared through Slack Connect",
+      CONNECT_TRIAGE,
+      "is shared with other organizations (Slack Connect): summaries and requesters' names on triage cards are visible to everyone in it, other organizations included",
+    ],
+    [
+      "shared with the organization's other workspaces",
+      { channels: [{ id: TRIAGE_CHANNEL, name: "bsi-triage", isPrivate: true, shared: "organization" }] },
+      "is shared with other workspaces of the organization: summaries and requesters' names on triage cards are visible to everyone in it, other workspaces included",
+    ],
+  ] as const)(
+    "warns once at start-up of a channel %s, and says what to use",
+    async (_kind, slackOptions, said) => {
+      const { logs } = await startBot(slackOptions as FakeSlackOptions);
+      expect(logs.messages("warn")).toEqual([
+        `SLACK_TRIAGE_CHANNEL ${TRIAGE_CHANNEL} (#bsi-triage) ${said}; ${ADVICE}`,
+      ]);
+    },
+  );
 
   it.each([
     ["missing_scope", { ...PUBLIC_TRIAGE, scopes: SCOPES_WITHOUT_READ }, "channels:read and groups:read"],
     ["channel_not_found", { channels: [] }, "invite the bot"],
-  ])(
-    "treats the channel as public when Slack refuses to describe it (%s), and says what to do",
-    async (code, slackOptions, fix) => {
-      const { logs } = await startBot(slackOptions);
-      const warning = logs.messages("warn").find((message) => message.includes(code));
-      expect(warning).toContain(fix);
-      expect(warning).toContain("leave out requesters' email");
-    },
-  );
-
-  it("shows the email again once the app is granted groups:read, at the next check", async () => {
-    const { harness, slack, logs } = await startBot(
-      { scopes: SCOPES_WITHOUT_READ },
-      { env: { BSI_WEBHOOK_CHECK_MS: "100" } },
-    );
-    expect(logs.messages("warn")).toContainEqual(expect.stringContaining("missing_scope"));
-    const reference = await fileThroughSlack(harness, "U0ALICE", "Expert advice on API/PNR legislation");
-    const card = await cardOf(harness, reference);
-    expect(cardText(card)).not.toContain(ALICE_EMAIL);
-
-    slack.setScopes([...SCOPES_WITHOUT_READ, "channels:read", "groups:read"]);
-    await eventually(() =>
-      expect(logs.messages("info")).toContainEqual(
-        expect.stringContaining(
-          `${TRIAGE_CHANNEL} (#bsi-triage) is private: triage cards show requesters' email`,
-        ),
-      ),
-    );
-    // The card shows the email from its next update on: a triager's click.
-    const button = findButton(card as unknown as Record<string, unknown>, moveActionId("under_review"));
-    await harness.driver.blockAction({
-      user: TRIAGER,
-      actionId: moveActionId("under_review"),
-      value: button?.value ?? "",
-      container: { type: "message", channel: card.channel, messageTs: card.ts, isEphemeral: false },
-      message: { ts: card.ts, text: card.text, blocks: card.blocks },
-    });
-    await eventually(() => {
-      const text = cardText(findCard(harness, TRIAGE_CHANNEL, reference)[0] as StoredMessage);
-      expect(text).toContain("*Under review*");
-      expect(text).toContain(`Alice Ndiaye · ${ALICE_EMAIL}`);
-    });
+  ])("says what to fix when Slack refuses to describe the channel (%s)", async (code, slackOptions, fix) => {
+    const { logs } = await startBot(slackOptions);
+    const warnings = logs.messages("warn");
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain(code);
+    expect(warnings[0]).toContain(fix);
   });
 
-  it("leaves the email out of the next card once the channel is made public mid-run", async () => {
-    const { harness, slack, logs } = await startBot({}, { env: { BSI_WEBHOOK_CHECK_MS: "100" } });
-    const before = await fileThroughSlack(harness, "U0ALICE", "Biometrics equipment for Nouakchott");
-    expect(cardText(await cardOf(harness, before))).toContain(ALICE_EMAIL);
+  it("warns at the next check once the channel is made public mid-run, and only once", async () => {
+    const { slack, logs } = await startBot(PRIVATE_TRIAGE, { BSI_WEBHOOK_CHECK_MS: "100" });
+    expect(logs.messages("warn")).toEqual([]);
 
     slack.setChannelPrivacy(TRIAGE_CHANNEL, false);
     await eventually(() =>
-      expect(logs.messages("warn")).toContainEqual(expect.stringContaining("is a public channel")),
+      expect(logs.messages("warn")).toContainEqual(expect.stringContaining("(#bsi-triage) is public")),
     );
-    const after = await fileThroughSlack(harness, "U0ALICE", "Biometrics training for Nouakchott");
-    const text = cardText(await cardOf(harness, after));
-    expect(text).not.toContain(ALICE_EMAIL);
-    expect(text).toContain("Contact details hidden");
-  });
-
-  it("checks before the first card when Slack could not be asked at start-up", async () => {
-    const { harness, slack, logs } = await startBot(
-      {},
-      { beforeStart: (fake) => fake.httpErrorNext("conversations.info", 503) },
-    );
-    expect(logs.messages("warn")).toContainEqual(expect.stringContaining("could not reach Slack"));
-    expect(slack.callsTo("conversations.info")).toHaveLength(1);
-    const reference = await fileThroughSlack(harness, "U0ALICE", "Seats at the Tunis workshop");
-    expect(cardText(await cardOf(harness, reference))).toContain(`Alice Ndiaye · ${ALICE_EMAIL}`);
-    expect(slack.callsTo("conversations.info")).toHaveLength(2);
+    const checks = slack.callsTo("conversations.info").length;
+    await eventually(() => expect(slack.callsTo("conversations.info").length).toBeGreaterThan(checks + 2));
+    expect(logs.messages("warn")).toHaveLength(1);
   });
 });

@@ -6,7 +6,6 @@ import type { SlackMessage } from "../blocks/types.js";
 import { slackErrorCode } from "../slack/deliver.js";
 import { languageFor, type ProfileCache } from "./profiles.js";
 import { type CardLocation, findTriageCard, postTriageCard, updateTriageCard } from "./triage-cards.js";
-import type { TriageChannelPrivacy } from "./triage-channel.js";
 
 type WebClient = webApi.WebClient;
 
@@ -14,19 +13,9 @@ export interface AnnounceContext {
   client: WebClient;
   logger: Logger;
   triageChannel: string | undefined;
-  /** Whether cards may show the requester's email (only in a private triage channel). */
-  triagePrivacy: TriageChannelPrivacy;
   /** Profiles read from Slack: the requester's language for their DMs. */
   profiles?: ProfileCache | undefined;
   now?: () => Date;
-}
-
-/** How a card in `channel` is drawn: with the requester's email only where the channel is private. */
-async function cardOptions(
-  context: AnnounceContext,
-  channel: string,
-): Promise<{ showContactDetails: boolean }> {
-  return { showContactDetails: await context.triagePrivacy.mayShowContactDetails(channel) };
 }
 
 /**
@@ -80,8 +69,7 @@ export async function announceNewRequest(
       const existing = options.hasNoCard
         ? undefined
         : await findTriageCard(context.client, channel, request, context.now);
-      if (!existing)
-        await postTriageCard(context.client, channel, request, await cardOptions(context, channel));
+      if (!existing) await postTriageCard(context.client, channel, request);
     } catch (error) {
       if (!isPermanent(error)) throw error;
       context.logger.error(
@@ -123,9 +111,8 @@ export async function refreshTriageCard(
   const channel = known?.channel ?? context.triageChannel;
   if (!channel) return;
   try {
-    const shown = await cardOptions(context, channel);
     if (known) {
-      await updateTriageCard(context.client, known, request, shown);
+      await updateTriageCard(context.client, known, request);
       return;
     }
     const found = await findTriageCard(context.client, channel, request, context.now);
@@ -135,11 +122,11 @@ export async function refreshTriageCard(
       if (options.awaitCreatedCard && age < CARD_GRACE_MS) {
         throw new CardNotPostedYetError(`the card of ${request.reference} is not posted yet`);
       }
-      await postTriageCard(context.client, channel, request, shown);
+      await postTriageCard(context.client, channel, request);
       return;
     }
     if (found.version > (request.history?.length ?? 0)) return;
-    await updateTriageCard(context.client, found, request, shown);
+    await updateTriageCard(context.client, found, request);
   } catch (error) {
     if (!isPermanent(error)) throw error;
     context.logger.error(

@@ -85,14 +85,13 @@ export async function findTriageCard(
   return searchWindow(client, channel, request.reference, { oldest: laterStart, pages: PAGES_LATER });
 }
 
-/** Posts a new card for a request; with the requester's email only in a private channel. */
+/** Posts a new card for a request. */
 export async function postTriageCard(
   client: WebClient,
   channel: string,
   request: Request,
-  options: { showContactDetails: boolean },
 ): Promise<CardLocation> {
-  const card = renderTriageCard(request, options);
+  const card = renderTriageCard(request);
   const posted = await client.chat.postMessage({
     channel,
     text: card.text,
@@ -109,9 +108,8 @@ export async function updateTriageCard(
   client: WebClient,
   location: CardLocation,
   request: Request,
-  options: { showContactDetails: boolean },
 ): Promise<void> {
-  const card = renderTriageCard(request, { ...options, mentions: true });
+  const card = renderTriageCard(request, { mentions: true });
   await client.chat.update({
     channel: location.channel,
     ts: location.ts,

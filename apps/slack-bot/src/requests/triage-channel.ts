@@ -2,18 +2,8 @@ import type { webApi } from "@slack/bolt";
 import type { Logger } from "pino";
 import { slackErrorCode } from "../slack/deliver.js";
 
-/**
- * Whether triage cards may show requesters' contact details (their email). Only in a private
- * channel: in a public one anyone in the workspace can read them. Until Slack has said the triage
- * channel is private — the check failed, was refused, or could not run yet — cards leave them out.
- */
-export interface TriageChannelPrivacy {
-  /**
-   * Whether a card in `channel` may show contact details: only in SLACK_TRIAGE_CHANNEL, once Slack
-   * has said it is private. When no check has succeeded yet, checks first. Never throws.
-   */
-  mayShowContactDetails(channel: string): Promise<boolean>;
-  /** The first check (at start-up), then one every `checkEveryMs`. */
+/** The triage channel's check: at start-up, then every `checkEveryMs`. */
+export interface TriageChannelCheck {
   start(): Promise<void>;
   stop(): void;
 }
@@ -23,13 +13,13 @@ export interface TriageChannelOptions {
   /** SLACK_TRIAGE_CHANNEL; undefined: no cards, nothing to check. */
   channel: string | undefined;
   logger: Logger;
-  /** BSI_WEBHOOK_CHECK_MS: how often the channel is checked again (it may be made public). */
+  /** BSI_WEBHOOK_CHECK_MS: how often the channel is checked again (it may be made public or shared). */
   checkEveryMs: number;
 }
 
-/** What one look at the channel found. */
+/** What one look at the channel found, worded for the log. */
 interface Finding {
-  isPrivate: boolean;
+  level: "info" | "warn";
   message: string;
 }
 
@@ -40,76 +30,68 @@ const FIXES: Record<string, string> = {
   channel_not_found: "check the id, and invite the bot if the channel is private",
 };
 
-const HIDDEN = "triage cards leave out requesters' email";
+type Conversation = NonNullable<webApi.ConversationsInfoResponse["channel"]>;
 
-/** Asks Slack whether the channel is private; undefined when Slack could not be asked (down, slow). */
+/** How a channel is shared beyond this workspace, if it is (Slack sets `is_shared` for every kind). */
+function sharing(conversation: Conversation): { what: string; others: string } | undefined {
+  if (conversation.is_ext_shared)
+    return { what: "shared with other organizations (Slack Connect)", others: "other organizations" };
+  if (conversation.is_org_shared)
+    return { what: "shared with other workspaces of the organization", others: "other workspaces" };
+  if (conversation.is_shared) return { what: "shared with other workspaces", others: "other workspaces" };
+  return undefined;
+}
+
+/** Asks Slack who can read the channel; undefined when Slack could not be asked (down, slow). */
 async function lookAt(client: webApi.WebClient, channel: string): Promise<Finding | undefined> {
   try {
-    const info = await client.conversations.info({ channel });
-    const name = info.channel?.name ? `${channel} (#${info.channel.name})` : channel;
-    if (info.channel?.is_private === true) {
-      return {
-        isPrivate: true,
-        message: `SLACK_TRIAGE_CHANNEL ${name} is private: triage cards show requesters' email`,
-      };
+    const conversation = (await client.conversations.info({ channel })).channel ?? {};
+    const name = conversation.name ? `${channel} (#${conversation.name})` : channel;
+    const isPublic = conversation.is_private !== true;
+    const shared = sharing(conversation);
+    if (!isPublic && !shared) {
+      return { level: "info", message: `SLACK_TRIAGE_CHANNEL ${name} is private and not shared` };
     }
+    const what = [isPublic ? "public" : undefined, shared?.what].filter(Boolean).join(" and ");
+    const who = `${isPublic ? "anyone in the workspace" : "everyone in it"}${shared ? `, ${shared.others} included` : ""}`;
     return {
-      isPrivate: false,
-      message: `SLACK_TRIAGE_CHANNEL ${name} is a public channel: ${HIDDEN} (triagers see it with /bsi status <reference>); make the channel private to show it on the cards`,
+      level: "warn",
+      message: `SLACK_TRIAGE_CHANNEL ${name} is ${what}: summaries and requesters' names on triage cards are visible to ${who}; use a private channel that is not shared`,
     };
   } catch (error) {
     const code = slackErrorCode(error);
     if (code === undefined) return undefined;
     const fix = FIXES[code] ? ` — ${FIXES[code]}` : "";
     return {
-      isPrivate: false,
-      message: `could not check that SLACK_TRIAGE_CHANNEL ${channel} is private (${code}${fix}); ${HIDDEN}, as for a public channel`,
+      level: "warn",
+      message: `could not check who can read SLACK_TRIAGE_CHANNEL ${channel} (${code}${fix})`,
     };
   }
 }
 
 /**
- * Watches SLACK_TRIAGE_CHANNEL's privacy with conversations.info: at start-up, before the first
- * card when that check could not run, and every `checkEveryMs` (a channel can be made public at
- * any time, and a scope granted). Each change is logged once: a warning while cards must leave
- * the email out. When Slack cannot be asked, what was last found stands; a refusal counts as public.
+ * Warns when SLACK_TRIAGE_CHANNEL is public or shared with other workspaces or organizations
+ * (conversations.info, at start-up and every `checkEveryMs`: a channel can be made public or
+ * shared at any time). Each change is logged once. Cards never carry requesters' email, so this
+ * only tells the operator who else reads summaries and names.
  */
-export function watchTriageChannel(options: TriageChannelOptions): TriageChannelPrivacy {
+export function watchTriageChannel(options: TriageChannelOptions): TriageChannelCheck {
   const { channel, client } = options;
   const log = options.logger.child({ component: "triage-channel", channel });
-  /** Undefined until Slack has answered once. */
-  let isPrivate: boolean | undefined;
   let lastMessage: string | undefined;
-  let looking: Promise<void> | undefined;
   let timer: NodeJS.Timeout | undefined;
   let isStopped = false;
 
-  const record = (finding: Finding | undefined) => {
+  const look = async (): Promise<void> => {
+    if (!channel) return;
+    const finding = await lookAt(client, channel);
     if (!finding) {
-      if (isPrivate === undefined && lastMessage === undefined) {
-        lastMessage = "unreachable";
-        log.warn(
-          `could not reach Slack to check that SLACK_TRIAGE_CHANNEL ${channel} is private; ${HIDDEN} until it answers`,
-        );
-      }
+      log.debug("could not reach Slack to check the triage channel; trying again at the next check");
       return;
     }
-    isPrivate = finding.isPrivate;
     if (finding.message === lastMessage) return;
     lastMessage = finding.message;
-    if (finding.isPrivate) log.info(finding.message);
-    else log.warn(finding.message);
-  };
-
-  /** One look at a time: a card posted while the start-up check runs waits for it. */
-  const look = (): Promise<void> => {
-    if (!channel) return Promise.resolve();
-    looking ??= lookAt(client, channel)
-      .then(record)
-      .finally(() => {
-        looking = undefined;
-      });
-    return looking;
+    log[finding.level](finding.message);
   };
 
   const schedule = () => {
@@ -119,11 +101,6 @@ export function watchTriageChannel(options: TriageChannelOptions): TriageChannel
   };
 
   return {
-    async mayShowContactDetails(cardChannel) {
-      if (!channel || cardChannel !== channel) return false;
-      if (isPrivate === undefined) await look();
-      return isPrivate === true;
-    },
     async start() {
       if (!channel) return;
       await look();

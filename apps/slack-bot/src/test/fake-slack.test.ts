@@ -245,6 +245,31 @@ describe("the fake Slack Web API", () => {
     expect(missing.body).toEqual({ ok: false, error: "channel_not_found" });
   });
 
+  it("describes shared channels as Slack does: is_shared with is_ext_shared or is_org_shared", async () => {
+    const unshared = await callForm("conversations.info", { channel: "C0TRIAGE" });
+    expect(unshared.body).toMatchObject({
+      channel: {
+        is_shared: false,
+        is_ext_shared: false,
+        is_org_shared: false,
+        shared_team_ids: ["T0FAKETEAM"],
+      },
+    });
+    slack.addChannel("C0CONNECT", { isPrivate: true, shared: "external" });
+    const external = await callForm("conversations.info", { channel: "C0CONNECT" });
+    expect(external.body).toMatchObject({
+      channel: { is_private: true, is_shared: true, is_ext_shared: true, is_org_shared: false },
+    });
+    slack.setChannelSharing("C0CONNECT", "organization");
+    const grid = await callForm("conversations.info", { channel: "C0CONNECT" });
+    expect(grid.body).toMatchObject({
+      channel: { is_shared: true, is_ext_shared: false, is_org_shared: true },
+    });
+    slack.setChannelSharing("C0CONNECT", undefined);
+    const unsharedAgain = await callForm("conversations.info", { channel: "C0CONNECT" });
+    expect(unsharedAgain.body).toMatchObject({ channel: { is_shared: false, is_ext_shared: false } });
+  });
+
   it("refuses conversations.info with missing_scope, naming the scope the channel's kind needs", async () => {
     const scoped = await new FakeSlack({ scopes: ["chat:write", "channels:read"] }).start();
     try {

@@ -60,7 +60,18 @@ export interface FakeChannel {
   name?: string;
   /** A private channel (`is_private: true`); public by default. */
   isPrivate?: boolean;
+  /**
+   * Shared beyond the workspace: with another organization through Slack Connect (`is_ext_shared`)
+   * or with other workspaces of an Enterprise Grid organization (`is_org_shared`); either sets
+   * `is_shared`, as Slack does. Not shared by default.
+   */
+  shared?: ChannelSharing | undefined;
 }
+
+export type ChannelSharing = "external" | "organization";
+
+/** The workspace a shared channel is shared with, in `shared_team_ids`. */
+const OTHER_TEAM = { external: "T0PARTNER", organization: "T0SISTER" } as const;
 
 export interface FakeSlackOptions {
   botToken?: string;
@@ -127,7 +138,10 @@ export class FakeSlack {
   /** The errors last shown under a modal's inputs (`response_action: "errors"`), by view id. */
   readonly modalErrors = new Map<string, Record<string, string>>();
   private readonly users = new Map<string, FakeUser>();
-  private readonly channels = new Map<string, Required<FakeChannel>>();
+  private readonly channels = new Map<
+    string,
+    Required<Omit<FakeChannel, "shared">> & Pick<FakeChannel, "shared">
+  >();
   private scopes: Set<string> | undefined;
   private readonly faults = new Map<string, Fault[]>();
   private readonly waiters: Waiter[] = [];
@@ -222,13 +236,14 @@ export class FakeSlack {
     return `${this.baseUrl}/commands/${this.teamId}/${id}`;
   }
 
-  /** A channel the bot is in: public unless `isPrivate`. Adding a known channel changes nothing. */
-  addChannel(id: string, options: { name?: string; isPrivate?: boolean } = {}): void {
+  /** A channel the bot is in: public and unshared unless told. Adding a known channel changes nothing. */
+  addChannel(id: string, options: Omit<FakeChannel, "id"> = {}): void {
     if (this.channels.has(id)) return;
     this.channels.set(id, {
       id,
       name: options.name ?? id.toLowerCase(),
       isPrivate: options.isPrivate ?? false,
+      shared: options.shared,
     });
   }
 
@@ -237,6 +252,13 @@ export class FakeSlack {
     const channel = this.channels.get(id);
     if (!channel) throw new Error(`no channel ${id}`);
     channel.isPrivate = isPrivate;
+  }
+
+  /** Shares a channel beyond the workspace, or stops sharing it (undefined), as an admin can. */
+  setChannelSharing(id: string, shared: ChannelSharing | undefined): void {
+    const channel = this.channels.get(id);
+    if (!channel) throw new Error(`no channel ${id}`);
+    channel.shared = shared;
   }
 
   /** Sets the bot token's scopes (undefined: every scope), as reinstalling the app would. */
@@ -827,9 +849,12 @@ export class FakeSlack {
         is_private: channel.isPrivate,
         is_archived: false,
         is_general: channel.name === "general",
-        is_shared: false,
-        is_ext_shared: false,
-        is_org_shared: false,
+        is_shared: channel.shared !== undefined,
+        is_ext_shared: channel.shared === "external",
+        is_org_shared: channel.shared === "organization",
+        is_pending_ext_shared: false,
+        pending_shared: [],
+        shared_team_ids: channel.shared ? [this.teamId, OTHER_TEAM[channel.shared]] : [this.teamId],
         is_member: true,
         created: 1700000000,
         creator: "U0ALICE",
