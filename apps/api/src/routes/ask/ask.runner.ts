@@ -298,7 +298,9 @@ async function answerEventsFrom(
       },
     ]);
   }
-  if (!isPast) {
+  // "Cancelled events?", "by invitation only?": none is the answer; other events are not a stand-in.
+  const asksForAStatus = Boolean(filters.statuses?.length || filters.registration);
+  if (!isPast && !asksForAStatus) {
     attempts.push(["upcoming_anywhere", () => upcoming({ exclude: filters.exclude }, FALLBACK_LIMIT)]);
   }
 

@@ -129,6 +129,12 @@ describe("POST /v1/ask: events", () => {
     expect(body.fallback).toBe(false);
   });
 
+  it("says none when no event has the status asked for, without other events as a stand-in", async () => {
+    const body = await answer("any cancelled workshops?");
+    expect(body.text).toMatch(/^I found no cancelled workshops\. Try a wider period/);
+    expect(body.events).toEqual([]);
+  });
+
   it("answers 'when is the next study tour' with one event", async () => {
     const body = await answer("when is the next study tour");
     expect(body.intent).toBe("next_event");
