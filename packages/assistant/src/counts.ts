@@ -1,37 +1,10 @@
-/** How many events a question asks for: "the next 3 workshops", "les deux prochains", "los próximos dos". */
-const COUNT_WORDS: Record<string, number> = {
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  deux: 2,
-  trois: 3,
-  quatre: 4,
-  cinq: 5,
-  sept: 7,
-  huit: 8,
-  neuf: 9,
-  dix: 10,
-  dos: 2,
-  tres: 3,
-  cuatro: 4,
-  cinco: 5,
-  seis: 6,
-  siete: 7,
-  ocho: 8,
-  nueve: 9,
-  diez: 10,
-};
+// How many events a question asks for: "the next 3 workshops", "les deux prochains", "los próximos dos".
+import { COUNTING_NUMBER, numberValue } from "./numbers.js";
 
 /** The most a question can ask for: a Slack answer lists 20 events at most. */
 export const MAX_COUNT = 20;
 
-const NUMBER = `(\\d{1,2}|${Object.keys(COUNT_WORDS).join("|")})`;
+const NUMBER = `(${COUNTING_NUMBER})`;
 const LEADS =
   "(?:next|first|top|last|latest|prochains|prochaines|premiers|premieres|derniers|dernieres|proximos|proximas|primeros|primeras|ultimos|ultimas)";
 /** "The next 3 months" is a period (the dates read it), not three events. */
@@ -48,7 +21,7 @@ export function findCount(words: string): { count: number; words: string[] } | u
   const match = COUNT_AFTER.exec(words) ?? COUNT_BEFORE.exec(words);
   if (!match) return undefined;
   const [phrase, number] = match as unknown as [string, string];
-  const count = COUNT_WORDS[number] ?? Number(number);
+  const count = numberValue(number);
   if (!Number.isInteger(count) || count < 2 || count > MAX_COUNT) return undefined;
   return { count, words: phrase.split(" ") };
 }

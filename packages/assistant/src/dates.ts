@@ -17,6 +17,7 @@ import {
 } from "./calendar.js";
 import { findHolidays } from "./holidays.js";
 import type { Language } from "./lexicon.js";
+import { COUNTING_NUMBER, numberValue } from "./numbers.js";
 
 /** Which way to read a date without a year: the next March that is not over, or the last one. */
 export type TimePreference = "future" | "past";
@@ -96,46 +97,8 @@ const MONTH_PATTERN = Object.keys(MONTHS)
   .sort((a, b) => b.length - a.length)
   .join("|");
 
-const NUMBER_WORDS: Record<string, number> = {
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  a: 1,
-  un: 1,
-  une: 1,
-  deux: 2,
-  trois: 3,
-  quatre: 4,
-  cinq: 5,
-  sept: 7,
-  huit: 8,
-  neuf: 9,
-  dix: 10,
-  douze: 12,
-  uno: 1,
-  dos: 2,
-  tres: 3,
-  cuatro: 4,
-  cinco: 5,
-  seis: 6,
-  siete: 7,
-  ocho: 8,
-  nueve: 9,
-  diez: 10,
-  doce: 12,
-};
 function count(word: string | undefined): number {
-  if (!word) return 1;
-  return NUMBER_WORDS[word] ?? Number(word);
+  return word ? numberValue(word) : 1;
 }
 
 interface RelativeRule {
@@ -172,8 +135,7 @@ function add(today: string, amount: number, unit: string): string {
  * question means the whole month, so these are read here as periods. "This week/month/year" means
  * what is left of it.
  */
-const COUNT_WORD =
-  "(\\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|twelve|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|doce)";
+const COUNT_WORD = `(${COUNTING_NUMBER})`;
 const PERIOD_UNIT = "(days|weeks|months|years|jours|semaines|mois|ans|annees|dias|semanas|meses|anos)";
 
 const RELATIVE_RULES: RelativeRule[] = [

@@ -271,6 +271,7 @@ function read(
   };
   const used = [...consumed];
   const negatedEnds = new Set<number>();
+  const namesPartners = tokens.some((token) => PARTNER_WORDS.has(token.text));
   for (const match of [...matches].sort((a, b) => a.first - b.first)) {
     for (let index = match.first; index <= match.last; index++) used[index] = true;
     const meanings = match.phrase.meanings;
@@ -279,9 +280,7 @@ function read(
     const isKind = meanings.some((meaning) => meaning.type === "kind");
     // "INTERPOL" is the theme of its databases as well: the theme wins over the organization, unless
     // the question says "with INTERPOL" ("avec", "con", "by", "par", "por").
-    const isWith =
-      WITH_WORDS.has(tokens[match.first - 1]?.text ?? "") ||
-      tokens.some((token) => PARTNER_WORDS.has(token.text));
+    const isWith = namesPartners || WITH_WORDS.has(tokens[match.first - 1]?.text ?? "");
     const isOnlyOrganization = isWith || meanings.every((meaning) => meaning.type === "organization");
     const negation = meanings.some(isPlaceMeaning)
       ? negationBefore(tokens, typed, match.first, negatedEnds)
